@@ -1,0 +1,93 @@
+using System.Net;
+using DotNet.Testcontainers.Containers;
+using Mint.Verification.Http;
+using Mint.Verification.Worlds;
+
+namespace Mint.Verification.Contracts;
+
+/// <summary>
+/// With a dependency stopped, the health endpoints answer 503 "degraded" naming the dependency, and
+/// the health rows fail naming it. Runs on a private world (the shared one must stay healthy);
+/// each test stops one container and starts it again, so no test depends on another's leftovers.
+/// </summary>
+[TestFixture]
+[Category("Contract")]
+[NonParallelizable]
+public sealed class DegradedHealthContract
+{
+    private ModuleWorld? world;
+
+    private ModuleWorld World => world ?? throw new InvalidOperationException("The degraded-health world has not been initialized.");
+
+    [OneTimeSetUp]
+    public async Task StartPrivateWorld() => world = await MatrixRun.StartModuleWorldAsync(ModuleWorldOptions.Healthy);
+
+    [OneTimeTearDown]
+    public async Task RemovePrivateWorld()
+    {
+        if (world is not null)
+        {
+            await world.DisposeAsync();
+        }
+    }
+
+    [Test]
+    public async Task PostgresStoppedMakesFilesApiHealthFailNamingDb() =>
+        await WhileStopped(World.Postgres, async () =>
+        {
+            var result = await HealthCheck.RunAsync("Post-1", "files-api", World.Target.Endpoints.FilesApi, HealthCheck.FilesApiFields, MatrixRun.Http);
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(result.Passed, Is.False, "Post-1 must fail while Postgres is stopped");
+                Assert.That(result.Problems, Has.Some.Contains("'db'"), result.Describe());
+                Assert.That(result.Problems, Has.None.Contains("'minio'"), result.Describe());
+            });
+            await ExpectDegraded(World.Target.Endpoints.FilesApi, "db");
+        });
+
+    [Test]
+    public async Task S3StoppedIsReportedByFilesApiAndQuotePage() =>
+        await WhileStopped(World.S3, async () =>
+        {
+            await ExpectDegraded(World.Target.Endpoints.FilesApi, "minio");
+            await ExpectDegraded(World.Target.Endpoints.QuotePage, "minio");
+        });
+
+    [Test]
+    public async Task FilesApiStoppedIsReportedByItsClients() =>
+        await WhileStopped(World.FilesApi, async () =>
+        {
+            await ExpectDegraded(World.Target.Endpoints.OrderIntake, "artwork_api");
+            await ExpectDegraded(World.Target.Endpoints.QuotePage, "files_api");
+            var intake = await IntakeChecks.SubmitAsync("contract", World.Target, MatrixRun.Http, "files-api stopped");
+            Assert.That(intake.Result.Problems, Has.Some.Contains("HTTP 502"), intake.Result.Describe());
+        });
+
+    private static async Task ExpectDegraded(Uri service, string field)
+    {
+        var exchange = await MatrixRun.Http.GetAsync(new Uri(service, "/health"));
+        var body = JsonBody.AsObject(exchange, out var problem);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exchange.Status, Is.EqualTo(HttpStatusCode.ServiceUnavailable), exchange.Transcript());
+            Assert.That(body?["status"]?.GetValue<string>(), Is.EqualTo("degraded"), problem ?? exchange.Transcript());
+            Assert.That(body?[field]?.GetValue<string>(), Is.EqualTo("error"), problem ?? exchange.Transcript());
+        });
+    }
+
+    /// <summary>Stops a container for the duration of a check and starts it again (health waits included).</summary>
+    private static async Task WhileStopped(IContainer container, Func<Task> check)
+    {
+        await container.StopAsync();
+        try
+        {
+            await check();
+        }
+        finally
+        {
+            await container.StartAsync();
+        }
+    }
+}

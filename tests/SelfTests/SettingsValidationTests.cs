@@ -1,0 +1,102 @@
+using FluentAssertions;
+using Mint.Verification.Settings;
+
+namespace Mint.Verification.SelfTests;
+
+/// <summary>The settings gate: good files load; every bad key is named, all in one error, before anything runs.</summary>
+[TestFixture]
+[Category("SelfTest")]
+public sealed class SettingsValidationTests
+{
+    private const string Fingerprint = "SHA256:uNiVztksCsDhcc0u9e8BujQXVUpKZIDTMczCvj3tD2s";
+
+    [Test]
+    public void RehearsalSettingsLoadAsRehearsal()
+    {
+        var settings = Read(Rehearsal());
+
+        settings.Target.Should().Be(TargetKind.Rehearsal);
+        settings.Images.ArtworkTarget.Should().Be("mint-modules/artwork:0ce4de6");
+        settings.Ports.Should().Be(new ModulePorts(3500, 3400, 3341));
+    }
+
+    [Test]
+    public void ProductionSettingsNeedThePinnedHostKey()
+    {
+        var act = () => Read(Production());
+
+        act.Should().Throw<SettingsException>().Which.Problems.Should().ContainSingle()
+            .Which.Should().StartWith("SshHostKeySha256:");
+    }
+
+    [Test]
+    public void ProductionSettingsWithHostKeyArePlannedWithoutConnecting()
+    {
+        var parameters = Production();
+        parameters["SshHostKeySha256"] = Fingerprint;
+
+        var settings = Read(parameters);
+
+        settings.IsProduction.Should().BeTrue();
+        settings.Host.Should().Be("192.168.1.200");
+        settings.Ssh.User.Should().Be("docker-host");
+    }
+
+    [TestCase("Target", "Nonsense", "is not one of: rehearsal, production")]
+    [TestCase("FilesApiPort", "abc", "is not a TCP port")]
+    [TestCase("OrderIntakePort", "70000", "is not a TCP port")]
+    [TestCase("QuotePagePort", "", "missing or empty")]
+    [TestCase("Host", "192.168.1.200", "is not a loopback address")]
+    [TestCase("ExpectedTag", "bad tag", "is not a valid image tag")]
+    [TestCase("ArtworkDigest", "xyz", "is not a sha256 digest prefix")]
+    [TestCase("HttpTimeoutSeconds", "-1", "is not a number of seconds")]
+    [TestCase("DryRun", "maybe", "is not true or false")]
+    [TestCase("MinimumDockerVersion", "latest", "is not a version")]
+    [TestCase("FilesApiKeyVariable", "FILES-API-KEY", "is not an environment variable name")]
+    [TestCase("ConfirmChangeId", "LOOP-OTHER", "does not equal ChangeId")]
+    [TestCase("ArtworkImage", "mint-modules/artwork:0ce4de6", "without a tag")]
+    public void EachMalformedKeyIsNamed(string key, string value, string reason)
+    {
+        var parameters = Rehearsal();
+        parameters[key] = value;
+
+        var act = () => Read(parameters);
+
+        act.Should().Throw<SettingsException>().Which.Problems.Should().ContainSingle()
+            .Which.Should().StartWith(key + ":").And.Contain(reason);
+    }
+
+    [Test]
+    public void EveryProblemIsReportedInOneMessage()
+    {
+        var parameters = Rehearsal();
+        parameters["Target"] = "Nonsense";
+        parameters["FilesApiPort"] = "abc";
+        parameters["Traget"] = "rehearsal";
+
+        var act = () => Read(parameters);
+
+        act.Should().Throw<SettingsException>()
+            .WithMessage("*Target: 'Nonsense'*FilesApiPort: 'abc'*Traget: unknown parameter*");
+    }
+
+    [Test]
+    public void SecretsComeOnlyFromTheNamedVariables()
+    {
+        var environment = new Dictionary<string, string> { ["MY_FILES_KEY"] = "from-env" };
+        var parameters = Rehearsal();
+        parameters["FilesApiKeyVariable"] = "MY_FILES_KEY";
+
+        var settings = SettingsReader.Read(parameters, environment.GetValueOrDefault);
+
+        settings.Secrets.FilesApiKey.Should().Be("from-env");
+        settings.Secrets.OrderIntakeApiKey.Should().BeNull("ORDER_INTAKE_API_KEY is not set in this environment");
+    }
+
+    private static VerificationSettings Read(Dictionary<string, string> parameters) =>
+        SettingsReader.Read(parameters, _ => null);
+
+    private static Dictionary<string, string> Rehearsal() => RunSettingsFile.ReadParameters(RunSettingsFile.InRepository("rehearsal.runsettings"));
+
+    private static Dictionary<string, string> Production() => RunSettingsFile.ReadParameters(RunSettingsFile.InRepository("production.runsettings"));
+}

@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# The one entry point of the verification matrix.
+#
+#   ./verify.sh prepare    Docker engine (installed and started if none answers) + every image the
+#                          rehearsal needs, built offline; a second run skips what exists.
+#   ./verify.sh rehearse   The main job: the cutover rehearsal on this machine's engine.
+#   ./verify.sh test       The project's tests: self-tests, module contracts and the matrix rows
+#                          against a rehearsal; ends with "N passed, N failed".
+#   ./verify.sh down       Removes every rehearsal container, network and volume.
+#
+# Extra arguments after the subcommand go to `dotnet test` (e.g. --filter Category=Post).
+# Nothing here ever selects runsettings/production.runsettings: production runs are typed by the
+# operator, as README.md shows.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$ROOT"
+WORLD_LABEL=mint.verification.world
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+# The reaper image cannot be pulled without a registry; worlds are removed explicitly (and by `down`).
+export TESTCONTAINERS_RYUK_DISABLED="${TESTCONTAINERS_RYUK_DISABLED:-true}"
+
+log() { printf '[verify] %s\n' "$*" >&2; }
+
+# Talk to an old engine (Debian's 20.10 speaks API 1.41) in its own API version.
+pin_engine_api() {
+  local api
+  api="$(docker version --format '{{.Server.APIVersion}}' 2>/dev/null || true)"
+  if [[ -n "$api" && -z "${DOCKER_API_VERSION:-}" ]] && [[ "$(printf '%s\n1.44\n' "$api" | sort -V | head -n1)" != "1.44" ]]; then
+    export DOCKER_API_VERSION="$api"
+    log "engine speaks Docker API $api; DOCKER_API_VERSION=$api"
+  fi
+}
+
+prepare() {
+  bash fixtures/images/ensure-engine.sh
+  pin_engine_api
+  bash fixtures/images/build-images.sh
+}
+
+# Runs dotnet test, keeps its output, and prints the closing tally "N passed, N failed".
+run_tests() {
+  local output status=0
+  output="$(mktemp)"
+  dotnet test Verification.sln "$@" 2>&1 | tee "$output" || status=$?
+  awk '
+    /(Passed|Failed)! +- +Failed: +[0-9]+, +Passed: +[0-9]+, +Skipped: +[0-9]+/ {
+      gsub(/,/, ""); for (i = 1; i <= NF; i++) {
+        if ($i == "Failed:") f += $(i + 1); if ($i == "Passed:") p += $(i + 1); if ($i == "Skipped:") s += $(i + 1)
+      }
+    }
+    END { printf "%d passed, %d failed, %d skipped\n", p, f, s }' "$output"
+  rm -f "$output"
+  return "$status"
+}
+
+down() {
+  if ! docker version >/dev/null 2>&1; then
+    log "no Docker engine answers; nothing to remove"
+    return 0
+  fi
+  local containers networks volumes
+  containers="$(docker ps -aq --filter "label=$WORLD_LABEL")"
+  [[ -z "$containers" ]] || docker rm -f -v $containers >/dev/null
+  networks="$(docker network ls -q --filter "label=$WORLD_LABEL")"
+  [[ -z "$networks" ]] || docker network rm $networks >/dev/null
+  volumes="$(docker volume ls -q --filter "label=$WORLD_LABEL")"
+  [[ -z "$volumes" ]] || docker volume rm $volumes >/dev/null
+  log "removed $(wc -w <<<"$containers") container(s), $(wc -w <<<"$networks") network(s), $(wc -w <<<"$volumes") volume(s)"
+}
+
+command="${1:-}"
+[[ $# -gt 0 ]] && shift
+case "$command" in
+  prepare) prepare ;;
+  rehearse)
+    prepare
+    run_tests --filter "Category=Post|Category=Contract" "$@"
+    ;;
+  test)
+    prepare
+    run_tests "$@"
+    ;;
+  down) down ;;
+  *)
+    sed -n '2,13p' "$0" >&2
+    exit 2
+    ;;
+esac
