@@ -1,6 +1,7 @@
 using System.Net;
 using DotNet.Testcontainers.Containers;
 using Mint.Verification.Http;
+using Mint.Verification.Targets;
 using Mint.Verification.Worlds;
 
 namespace Mint.Verification.Contracts;
@@ -33,9 +34,9 @@ public sealed class DegradedHealthContract
 
     [Test]
     public async Task PostgresStoppedMakesFilesApiHealthFailNamingDb() =>
-        await WhileStopped(World.Postgres, async () =>
+        await WhileStopped(World.Postgres, async target =>
         {
-            var result = await HealthCheck.RunAsync("Post-1", "files-api", World.Target.Endpoints.FilesApi, HealthCheck.FilesApiFields, MatrixRun.Http);
+            var result = await HealthCheck.RunAsync("Post-1", "files-api", target.Endpoints.FilesApi, HealthCheck.FilesApiFields, MatrixRun.Http);
 
             Assert.Multiple(() =>
             {
@@ -43,24 +44,24 @@ public sealed class DegradedHealthContract
                 Assert.That(result.Problems, Has.Some.Contains("'db'"), result.Describe());
                 Assert.That(result.Problems, Has.None.Contains("'minio'"), result.Describe());
             });
-            await ExpectDegraded(World.Target.Endpoints.FilesApi, "db");
+            await ExpectDegraded(target.Endpoints.FilesApi, "db");
         });
 
     [Test]
     public async Task S3StoppedIsReportedByFilesApiAndQuotePage() =>
-        await WhileStopped(World.S3, async () =>
+        await WhileStopped(World.S3, async target =>
         {
-            await ExpectDegraded(World.Target.Endpoints.FilesApi, "minio");
-            await ExpectDegraded(World.Target.Endpoints.QuotePage, "minio");
+            await ExpectDegraded(target.Endpoints.FilesApi, "minio");
+            await ExpectDegraded(target.Endpoints.QuotePage, "minio");
         });
 
     [Test]
     public async Task FilesApiStoppedIsReportedByItsClients() =>
-        await WhileStopped(World.FilesApi, async () =>
+        await WhileStopped(World.FilesApi, async target =>
         {
-            await ExpectDegraded(World.Target.Endpoints.OrderIntake, "artwork_api");
-            await ExpectDegraded(World.Target.Endpoints.QuotePage, "files_api");
-            var intake = await IntakeChecks.SubmitAsync("contract", World.Target, MatrixRun.Http, "files-api stopped");
+            await ExpectDegraded(target.Endpoints.OrderIntake, "artwork_api");
+            await ExpectDegraded(target.Endpoints.QuotePage, "files_api");
+            var intake = await IntakeChecks.SubmitAsync("contract", target, MatrixRun.Http, "files-api stopped");
             Assert.That(intake.Result.Problems, Has.Some.Contains("HTTP 502"), intake.Result.Describe());
         });
 
@@ -77,13 +78,17 @@ public sealed class DegradedHealthContract
         });
     }
 
-    /// <summary>Stops a container for the duration of a check and starts it again (health waits included).</summary>
-    private static async Task WhileStopped(IContainer container, Func<Task> check)
+    /// <summary>
+    /// Stops a container for the duration of a check and starts it again (health waits included).
+    /// The target is taken first: a stopped container has no published port to ask for.
+    /// </summary>
+    private async Task WhileStopped(IContainer container, Func<TargetUnderTest, Task> check)
     {
+        var target = World.Target;
         await container.StopAsync();
         try
         {
-            await check();
+            await check(target);
         }
         finally
         {
