@@ -54,19 +54,33 @@ run_tests() {
   return "$status"
 }
 
+# The compose projects the rehearsal deploys through the docker-host stand-in (they carry compose's
+# labels, not ours): the old per-module stacks and the unified stack.
+REHEARSAL_PROJECTS=(artwork-module quote-page mint-modules-prod)
+HOST_WORLD_STATE="${XDG_STATE_HOME:-$HOME/.local/state}/mint-verification/host-world.json"
+
 down() {
+  rm -f "$HOST_WORLD_STATE"
   if ! docker version >/dev/null 2>&1; then
     log "no Docker engine answers; nothing to remove"
     return 0
   fi
-  local containers networks volumes
-  containers="$(docker ps -aq --filter "label=$WORLD_LABEL")"
-  [[ -z "$containers" ]] || docker rm -f -v $containers >/dev/null
-  networks="$(docker network ls -q --filter "label=$WORLD_LABEL")"
-  [[ -z "$networks" ]] || docker network rm $networks >/dev/null
-  volumes="$(docker volume ls -q --filter "label=$WORLD_LABEL")"
-  [[ -z "$volumes" ]] || docker volume rm $volumes >/dev/null
-  log "removed $(wc -w <<<"$containers") container(s), $(wc -w <<<"$networks") network(s), $(wc -w <<<"$volumes") volume(s)"
+  local filters=(--filter "label=$WORLD_LABEL") project containers networks volumes
+  containers="$(docker ps -aq "${filters[@]}")"
+  networks="$(docker network ls -q "${filters[@]}")"
+  volumes="$(docker volume ls -q "${filters[@]}")"
+  for project in "${REHEARSAL_PROJECTS[@]}"; do
+    containers+=" $(docker ps -aq --filter "label=com.docker.compose.project=$project")"
+    networks+=" $(docker network ls -q --filter "label=com.docker.compose.project=$project")"
+    volumes+=" $(docker volume ls -q --filter "label=com.docker.compose.project=$project")"
+  done
+  # shellcheck disable=SC2086 # word splitting of id lists is intended
+  [[ -z "${containers// /}" ]] || docker rm -f -v $containers >/dev/null
+  # shellcheck disable=SC2086
+  [[ -z "${networks// /}" ]] || docker network rm $networks >/dev/null
+  # shellcheck disable=SC2086
+  [[ -z "${volumes// /}" ]] || docker volume rm $volumes >/dev/null
+  log "removed $(wc -w <<<"$containers") container(s), $(wc -w <<<"$networks") network(s), $(wc -w <<<"$volumes") volume(s) and the host world's state"
 }
 
 command="${1:-}"
