@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Mint.Verification.Remote;
+
+namespace Mint.Verification.SelfTests.Faults;
+
+/// <summary>
+/// Pre-5 against a broken SSH world: a changed host key, a wrong user key, nothing listening, a
+/// listener that never speaks. Each must fail, name the address and the reason, and do so
+/// within the connect timeout plus 2 s.
+/// </summary>
+[TestFixture]
+[Category("SelfTest")]
+public sealed class SshFaultTests
+{
+    private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(3);
+
+    [Test]
+    public async Task ChangedHostKeyIsRefusedNamingBothFingerprints()
+    {
+        var genuine = await GenuineTargetAsync();
+        var pinned = "SHA256:" + new string('A', 43);
+
+        var result = await HostChecks.SshConnectedAsync("Pre-5", genuine with { PinnedHostKeySha256 = pinned });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Passed, Is.False, result.Describe());
+            Assert.That(result.Problems, Has.Some.Contains(pinned).And.Contains(genuine.PinnedHostKeySha256), result.Describe());
+        });
+    }
+
+    [Test]
+    public async Task WrongUserKeyIsRefused()
+    {
+        var genuine = await GenuineTargetAsync();
+
+        var result = await HostChecks.SshConnectedAsync("Pre-5", genuine with { PrivateKeyPem = SshKeyPair.Generate("intruder").PrivateKeyPem });
+
+        Assert.That(result.Problems, Has.Some.Contains("refused the user key").And.Contains(genuine.Address), result.Describe());
+    }
+
+    [Test]
+    public async Task NothingListeningFailsFastNamingTheAddress()
+    {
+        var genuine = await GenuineTargetAsync();
+        var closedPort = FreeLoopbackPort();
+        var clock = Stopwatch.StartNew();
+
+        var result = await HostChecks.SshConnectedAsync("Pre-5", genuine with { Port = closedPort });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Problems, Has.Some.Contains($"127.0.0.1:{closedPort}"), result.Describe());
+            Assert.That(clock.Elapsed, Is.LessThan(ConnectTimeout + TimeSpan.FromSeconds(2)));
+        });
+    }
+
+    [Test]
+    public async Task SilentListenerTimesOutWithinBound()
+    {
+        var genuine = await GenuineTargetAsync();
+        using var silent = new TcpListener(IPAddress.Loopback, 0);
+        silent.Start();
+        var port = ((IPEndPoint)silent.LocalEndpoint).Port;
+        var clock = Stopwatch.StartNew();
+
+        var result = await HostChecks.SshConnectedAsync("Pre-5", genuine with { Port = port });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Problems, Has.Some.Contains($"127.0.0.1:{port}").And.Contains("within"), result.Describe());
+            Assert.That(clock.Elapsed, Is.LessThan(ConnectTimeout + TimeSpan.FromSeconds(2)), result.Describe());
+        });
+    }
+
+    private static async Task<SshTarget> GenuineTargetAsync()
+    {
+        var world = await MatrixRun.HostWorldAsync();
+        return world.Ssh(MatrixRun.Settings) with { ConnectTimeout = ConnectTimeout };
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        return ((IPEndPoint)probe.LocalEndpoint).Port;
+    }
+}
