@@ -83,16 +83,30 @@ down() {
   log "removed $(wc -w <<<"$containers") container(s), $(wc -w <<<"$networks") network(s), $(wc -w <<<"$volumes") volume(s) and the host world's state"
 }
 
+# The operator's cutover day, rehearsed: one `dotnet test` invocation per category, in order,
+# against a fresh rehearsal. Every invocation runs even if an earlier one fails, like the evidence
+# an operator would collect; the job fails if any did.
+rehearse() {
+  local category status=0
+  for category in Pre Post Contract; do
+    log "rehearsal: dotnet test --filter Category=$category"
+    run_tests --filter "Category=$category" "$@" || status=1
+  done
+  return "$status"
+}
+
 command="${1:-}"
 [[ $# -gt 0 ]] && shift
 case "$command" in
   prepare) prepare ;;
   rehearse)
     prepare
-    run_tests --filter "Category=Post|Category=Contract" "$@"
+    down
+    rehearse "$@"
     ;;
   test)
     prepare
+    down
     run_tests "$@"
     ;;
   down) down ;;
