@@ -32,7 +32,22 @@ pin_engine_api() {
   fi
 }
 
+# rsync and the OpenSSH client carry the cutover's step 2 (module transfer) from this machine.
+ensure_local_tools() {
+  local missing=()
+  command -v rsync >/dev/null || missing+=(rsync)
+  command -v ssh >/dev/null || missing+=(openssh-client)
+  [[ ${#missing[@]} -eq 0 ]] && return 0
+  if [[ $(id -u) -ne 0 ]] || ! command -v apt-get >/dev/null; then
+    log "missing ${missing[*]}: install them (the cutover's rsync step needs them)"
+    return 1
+  fi
+  log "installing ${missing[*]}"
+  apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+}
+
 prepare() {
+  ensure_local_tools
   bash fixtures/images/ensure-engine.sh
   pin_engine_api
   bash fixtures/images/build-images.sh
