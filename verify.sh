@@ -3,9 +3,10 @@
 #
 #   ./verify.sh prepare    Docker engine (installed and started if none answers) + every image the
 #                          rehearsal needs, built offline; a second run skips what exists.
-#   ./verify.sh rehearse   The main job: the cutover rehearsal on this machine's engine.
-#   ./verify.sh test       The project's tests: self-tests, module contracts and the matrix rows
-#                          against a rehearsal; ends with "N passed, N failed".
+#   ./verify.sh rehearse   The main job: the cutover rehearsal on this machine's engine, the
+#                          operator's five invocations Pre, Cutover, Post, Rollback, Pre.
+#   ./verify.sh test       The project's tests: self-tests and module contracts, then the same
+#                          drill; ends with "N passed, N failed".
 #   ./verify.sh down       Removes every rehearsal container, network and volume.
 #
 # Extra arguments after the subcommand go to `dotnet test` (e.g. --filter Category=Post).
@@ -53,20 +54,32 @@ prepare() {
   bash fixtures/images/build-images.sh
 }
 
-# Runs dotnet test, keeps its output, and prints the closing tally "N passed, N failed".
+# Runs dotnet test once, shows its output, and adds its counts to the run's totals.
+TOTAL_PASSED=0 TOTAL_FAILED=0 TOTAL_SKIPPED=0
 run_tests() {
-  local output status=0
+  local output status=0 counts
   output="$(mktemp)"
   dotnet test Verification.sln "$@" 2>&1 | tee "$output" || status=$?
-  awk '
+  counts="$(awk '
     /(Passed|Failed)! +- +Failed: +[0-9]+, +Passed: +[0-9]+, +Skipped: +[0-9]+/ {
       gsub(/,/, ""); for (i = 1; i <= NF; i++) {
         if ($i == "Failed:") f += $(i + 1); if ($i == "Passed:") p += $(i + 1); if ($i == "Skipped:") s += $(i + 1)
       }
     }
-    END { printf "%d passed, %d failed, %d skipped\n", p, f, s }' "$output"
+    END { printf "%d %d %d", p, f, s }' "$output")"
   rm -f "$output"
+  read -r p f s <<<"$counts"
+  TOTAL_PASSED=$((TOTAL_PASSED + p)) TOTAL_FAILED=$((TOTAL_FAILED + f)) TOTAL_SKIPPED=$((TOTAL_SKIPPED + s))
+  # A run that reports no counts at all (build error, crash) is a failure, not a silent zero.
+  if [[ $status -eq 0 && $((p + f + s)) -eq 0 ]]; then
+    log "dotnet test $* ran no test"
+    status=1
+  fi
   return "$status"
+}
+
+closing_line() {
+  printf '%d passed, %d failed, %d skipped\n' "$TOTAL_PASSED" "$TOTAL_FAILED" "$TOTAL_SKIPPED"
 }
 
 # The compose projects the rehearsal deploys through the docker-host stand-in (they carry compose's
@@ -98,14 +111,15 @@ down() {
   log "removed $(wc -w <<<"$containers") container(s), $(wc -w <<<"$networks") network(s), $(wc -w <<<"$volumes") volume(s) and the host world's state"
 }
 
-# The operator's cutover day, rehearsed: one `dotnet test` invocation per category, in order,
-# against a fresh rehearsal. Every invocation runs even if an earlier one fails, like the evidence
-# an operator would collect; the job fails if any did.
-rehearse() {
-  local category status=0
-  for category in Pre Post Contract; do
-    log "rehearsal: dotnet test --filter Category=$category"
-    run_tests --filter "Category=$category" "$@" || status=1
+# The operator's cutover day, rehearsed on one host world: one `dotnet test` per stage, exactly the
+# commands of README.md. Later stages run even if an earlier one failed (their rows then say
+# why); the drill fails if any stage did.
+DRILL=(Pre Cutover Post Rollback Pre)
+drill() {
+  local stage status=0
+  for stage in "${DRILL[@]}"; do
+    log "drill: dotnet test --filter Category=$stage"
+    run_tests --filter "Category=$stage" "$@" || status=1
   done
   return "$status"
 }
@@ -117,12 +131,20 @@ case "$command" in
   rehearse)
     prepare
     down
-    rehearse "$@"
+    status=0
+    drill "$@" || status=1
+    closing_line
+    exit "$status"
     ;;
   test)
     prepare
     down
-    run_tests "$@"
+    status=0
+    # Self-tests and module contracts first (they may run side by side), then the drill.
+    run_tests --filter "Category=SelfTest|Category=Contract" "$@" || status=1
+    drill "$@" || status=1
+    closing_line
+    exit "$status"
     ;;
   down) down ;;
   *)

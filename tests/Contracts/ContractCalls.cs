@@ -10,7 +10,8 @@ internal static class ContractCalls
 {
     public static ModuleHttp Http => MatrixRun.Http;
 
-    public static Task<TargetUnderTest> TargetAsync() => MatrixRun.TargetAsync();
+    /// <summary>Contracts run against the ephemeral module world, never against the docker-host.</summary>
+    public static async Task<TargetUnderTest> TargetAsync() => (await MatrixRun.ModuleWorldAsync()).Target;
 
     public static async Task<(HttpStatusCode? Status, JsonObject? Body, HttpExchange Exchange)> ValidateAsync(string json)
     {
