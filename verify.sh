@@ -52,6 +52,18 @@ prepare() {
   bash fixtures/images/ensure-engine.sh
   pin_engine_api
   bash fixtures/images/build-images.sh
+  bash fixtures/evidence/install.sh
+}
+
+# Evidence of one run: every dotnet test invocation appends Allure results here; the bundle
+# (report.html, change-record.md, SHA256SUMS) is made from them at the end.
+RESULTS_DIR="$ROOT/evidence/allure-results"
+export MINT_ALLURE_RESULTS="$RESULTS_DIR"
+CHANGE_PACK="$ROOT/../shared/spec/change-pack.md"
+[[ -f "$CHANGE_PACK" ]] || CHANGE_PACK="$ROOT/fixtures/evidence/change-pack.md"
+
+bundle() {
+  dotnet run --project fixtures/Verification.Evidence -c Release -- bundle --change-pack "$CHANGE_PACK" --results "$RESULTS_DIR"
 }
 
 # Runs dotnet test once, shows its output, and adds its counts to the run's totals.
@@ -67,6 +79,11 @@ run_tests() {
       }
     }
     END { printf "%d %d %d", p, f, s }' "$output")"
+  # The planted secret (./verify.sh test) must never reach the console.
+  if [[ -n "${MINT_PLANTED_SECRET:-}" ]] && grep -qF "$MINT_PLANTED_SECRET" "$output"; then
+    log "LEAK: the planted secret appears in the console output of dotnet test $*"
+    status=1
+  fi
   rm -f "$output"
   read -r p f s <<<"$counts"
   TOTAL_PASSED=$((TOTAL_PASSED + p)) TOTAL_FAILED=$((TOTAL_FAILED + f)) TOTAL_SKIPPED=$((TOTAL_SKIPPED + s))
@@ -131,18 +148,25 @@ case "$command" in
   rehearse)
     prepare
     down
+    rm -rf "$RESULTS_DIR"
     status=0
     drill "$@" || status=1
+    bundle || status=1
     closing_line
     exit "$status"
     ;;
   test)
+    # Every secret of the fresh world carries this value, so any leak into the console or the
+    # evidence is found by a plain search (run_tests and the bundle tool both look).
+    export MINT_PLANTED_SECRET="${MINT_PLANTED_SECRET:-planted$(od -An -N6 -tx1 /dev/urandom | tr -d ' \n')}"
     prepare
     down
+    rm -rf "$RESULTS_DIR"
     status=0
     # Self-tests and module contracts first (they may run side by side), then the drill.
     run_tests --filter "Category=SelfTest|Category=Contract" "$@" || status=1
     drill "$@" || status=1
+    bundle || status=1
     closing_line
     exit "$status"
     ;;

@@ -1,0 +1,3 @@
+// Every test of this assembly is written as an Allure 2 result with its steps and attachments
+// (evidence/allure-results, or $MINT_ALLURE_RESULTS); see fixtures/Verification.Fixtures/Evidence.
+[assembly: Mint.Verification.Evidence.AllureResults]
