@@ -59,11 +59,8 @@ prepare() {
 # (report.html, change-record.md, SHA256SUMS) is made from them at the end.
 RESULTS_DIR="$ROOT/evidence/allure-results"
 export MINT_ALLURE_RESULTS="$RESULTS_DIR"
-CHANGE_PACK="$ROOT/../shared/spec/change-pack.md"
-[[ -f "$CHANGE_PACK" ]] || CHANGE_PACK="$ROOT/fixtures/evidence/change-pack.md"
-
 bundle() {
-  dotnet run --project fixtures/Verification.Evidence -c Release -- bundle --change-pack "$CHANGE_PACK" --results "$RESULTS_DIR"
+  dotnet run --project fixtures/Verification.Evidence -c Release -- bundle --results "$RESULTS_DIR"
 }
 
 # Runs dotnet test once, shows its output, and adds its counts to the run's totals.

@@ -13,7 +13,7 @@ public sealed class ChangeRecordTests
 
     private static ChangePack Pack => ChangePack.Read(ChangePackPath);
 
-    public static string ChangePackPath => Path.GetFullPath(Path.Combine(Mint.Verification.Settings.RepositoryRoot.Path, "..", "shared", "spec", "change-pack.md"));
+    public static string ChangePackPath => ChangePack.DefaultPath(Mint.Verification.Settings.RepositoryRoot.Path);
 
     [SetUp]
     public void MakeDirectory() => results = EvidenceSamples.TemporaryDirectory("record");
