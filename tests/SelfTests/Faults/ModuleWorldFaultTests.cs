@@ -1,0 +1,172 @@
+using DotNet.Testcontainers.Containers;
+using Mint.Verification.Evidence;
+using Mint.Verification.Faults;
+using Mint.Verification.Targets;
+using Mint.Verification.Worlds;
+
+namespace Mint.Verification.SelfTests.Faults;
+
+/// <summary>
+/// The Post matrix's HTTP rows (Post-1..3, Post-5..9) run as one stage, in-process, against a
+/// private module world broken by exactly one fault. Each fault gets its own world, so nothing
+/// leaks from one fault into the next. The rows that depend on what was broken must fail naming
+/// the cause, and every other row must pass: <see cref="FaultCatalogue.Judge"/> decides and
+/// records the outcome in the fault catalogue.
+/// </summary>
+/// <remarks>
+/// Why the cause words: a module that depends on files-api reports only <c>"error"</c> for it
+/// (order-intake's <c>artwork_api</c>, quote-page's <c>files_api</c>) and order-intake relays only
+/// files-api's status code, so the rows downstream of files-api can name files-api, never the
+/// Postgres or S3 behind it. Under those faults the catalogue's cause word is therefore
+/// "files-api" (what every failing row truly says), and the test asserts separately that the row
+/// which owns the dependency names it ('db', 'minio').
+/// </remarks>
+[TestFixture]
+[Category("SelfTest")]
+[NonParallelizable]
+public sealed class ModuleWorldFaultTests
+{
+    private static readonly string[] HealthOfClients = ["Post-2", "Post-3"];
+
+    [Test]
+    public async Task PostgresStoppedFailsFilesApiAndEverythingBehindIt()
+    {
+        var (outcome, stage) = await UnderFaultAsync(
+            "Postgres stopped",
+            ModuleWorldOptions.Healthy,
+            world => world.Postgres,
+            ["Post-1", .. HealthOfClients, "Post-7", "Post-8", "Post-9"],
+            cause: "files-api");
+
+        ExpectDetected(outcome, stage, ("Post-1", "'db'"), ("Post-9", "'db'"));
+    }
+
+    [Test]
+    public async Task S3StoppedFailsTheHealthRows()
+    {
+        var (outcome, stage) = await UnderFaultAsync(
+            "S3 (MinIO) stopped",
+            ModuleWorldOptions.Healthy,
+            world => world.S3,
+            ["Post-1", .. HealthOfClients, "Post-9"],
+            cause: "files-api");
+
+        ExpectDetected(outcome, stage, ("Post-1", "'minio'"), ("Post-3", "'minio'"), ("Post-9", "'minio'"));
+    }
+
+    [Test]
+    public async Task FilesApiStoppedFailsItsClientsAndTheIntake()
+    {
+        var (outcome, stage) = await UnderFaultAsync(
+            "files-api stopped",
+            ModuleWorldOptions.Healthy,
+            world => world.FilesApi,
+            ["Post-1", .. HealthOfClients, "Post-7", "Post-8", "Post-9"],
+            cause: "files-api");
+
+        ExpectDetected(outcome, stage, ("Post-2", "'artwork_api'"), ("Post-3", "'files_api'"), ("Post-7", "HTTP 502"));
+    }
+
+    [Test]
+    public async Task OrderIntakeAcceptingInvalidContractsFailsNegativeValidation()
+    {
+        var (outcome, stage) = await UnderFaultAsync(
+            "order-intake accepts an invalid contract (MINT_FAULT=accept_invalid)",
+            new ModuleWorldOptions { OrderIntakeFaults = "accept_invalid" },
+            stop: null,
+            ["Post-6", "Post-9"],
+            cause: "quantity");
+
+        ExpectDetected(outcome, stage, ("Post-6", "expected 422"));
+    }
+
+    [Test]
+    public async Task MigrationNotAppliedFailsTheIntakeRows()
+    {
+        var (outcome, stage) = await UnderFaultAsync(
+            "metadata migration not applied",
+            new ModuleWorldOptions { ApplyMigration = false },
+            stop: null,
+            ["Post-7", "Post-8", "Post-9"],
+            cause: "HTTP 502");
+
+        ExpectDetected(outcome, stage, ("Post-7", "files-api"));
+    }
+
+    [Test]
+    public async Task WrongOrderIntakeKeyFailsTheAuthenticatedRows()
+    {
+        var (outcome, stage) = await UnderFaultAsync(
+            "wrong order-intake API key",
+            ModuleWorldOptions.Healthy,
+            stop: null,
+            ["Post-7", "Post-8", "Post-9"],
+            cause: "HTTP 401",
+            target => target with { OrderIntakeApiKey = "not-the-" + target.OrderIntakeApiKey });
+
+        ExpectDetected(outcome, stage, ("Post-7", "refused the key"));
+    }
+
+    /// <summary>
+    /// Starts a private world with <paramref name="options"/>, takes its target (before anything
+    /// is stopped: a stopped container has no published port), stops one container if asked, runs
+    /// the stage and judges it. The world is removed whatever happens.
+    /// </summary>
+    private static async Task<(FaultOutcome Outcome, IReadOnlyList<CheckResult> Stage)> UnderFaultAsync(
+        string fault,
+        ModuleWorldOptions options,
+        Func<ModuleWorld, IContainer>? stop,
+        string[] expectedRows,
+        string cause,
+        Func<TargetUnderTest, TargetUnderTest>? bend = null)
+    {
+        await using var world = await MatrixRun.StartModuleWorldAsync(options);
+        var target = world.Target;
+        if (stop is not null)
+        {
+            await stop(world).StopAsync();
+        }
+
+        var stage = await RunPostStageAsync(bend is null ? target : bend(target));
+        var outcome = FaultCatalogue.Judge(fault, expectedRows, stage, cause);
+        TestContext.Progress.WriteLine(Redactor.Redact(
+            $"[fault] {fault}: expected [{string.Join(", ", expectedRows)}], failed [{string.Join(", ", outcome.FailedRows)}], detected={outcome.Detected}: {outcome.Message}"));
+        foreach (var row in stage)
+        {
+            TestContext.Out.WriteLine(Redactor.Redact(row.Describe()));
+        }
+
+        return (outcome, stage);
+    }
+
+    /// <summary>The eight HTTP rows of the Post stage, called exactly as the Post tests call them.</summary>
+    private static async Task<IReadOnlyList<CheckResult>> RunPostStageAsync(TargetUnderTest target)
+    {
+        var http = MatrixRun.Http;
+        var marker = $"{MatrixRun.Marker} fault self-test";
+        var independent = await Task.WhenAll(
+            HealthCheck.RunAsync("Post-1", "files-api", target.Endpoints.FilesApi, HealthCheck.FilesApiFields, http),
+            HealthCheck.RunAsync("Post-2", "order-intake", target.Endpoints.OrderIntake, HealthCheck.OrderIntakeFields, http),
+            HealthCheck.RunAsync("Post-3", "quote-page", target.Endpoints.QuotePage, HealthCheck.QuotePageFields, http),
+            ValidationChecks.AcceptsValidAsync("Post-5", target, http, marker),
+            ValidationChecks.RejectsInvalidAsync("Post-6", target, http));
+        var intake = await IntakeChecks.SubmitAsync("Post-7", target, http, marker);
+        var seed = await IntakeChecks.ReadSeedAsync("Post-8", target, http, intake);
+        var (smoke, _) = await SmokeCheck.RunAsync("Post-9", target, http, marker);
+        return [.. independent, intake.Result, seed, smoke];
+    }
+
+    /// <summary>The catalogue's verdict, plus the words the rows owning the broken part must say.</summary>
+    private static void ExpectDetected(FaultOutcome outcome, IReadOnlyList<CheckResult> stage, params (string Row, string Says)[] specifics)
+    {
+        var message = Redactor.Redact(FaultCatalogue.Table([outcome]) + string.Join(Environment.NewLine, stage.Where(r => !r.Passed).Select(r => r.Describe())));
+        Assert.Multiple(() =>
+        {
+            Assert.That(outcome.Detected, Is.True, message);
+            foreach (var (row, says) in specifics)
+            {
+                Assert.That(stage.Where(r => r.Row == row).SelectMany(r => r.Problems), Has.Some.Contains(says), $"{row} must name {says}.{Environment.NewLine}{message}");
+            }
+        });
+    }
+}
