@@ -92,6 +92,20 @@ run_tests() {
   return "$status"
 }
 
+# The fault table the self-tests recorded: fault -> expected rows -> detected -> message.
+print_fault_catalogue() {
+  local table="$RESULTS_DIR/fault-catalogue.md"
+  if [[ ! -f "$table" ]]; then
+    log "no fault catalogue was recorded"
+    return 1
+  fi
+  cat "$table"
+  if grep -q '| NO (' "$table"; then
+    log "some faults were not detected by exactly their rows (see the table)"
+    return 1
+  fi
+}
+
 closing_line() {
   printf '%d passed, %d failed, %d skipped\n' "$TOTAL_PASSED" "$TOTAL_FAILED" "$TOTAL_SKIPPED"
 }
@@ -162,6 +176,7 @@ case "$command" in
     status=0
     # Self-tests and module contracts first (they may run side by side), then the drill.
     run_tests --filter "Category=SelfTest|Category=Contract" "$@" || status=1
+    print_fault_catalogue || status=1
     drill "$@" || status=1
     bundle || status=1
     closing_line
