@@ -8,6 +8,8 @@
 #   ./verify.sh test       The project's tests: self-tests and module contracts, then the same
 #                          drill; ends with "N passed, N failed".
 #   ./verify.sh down       Removes every rehearsal container, network and volume.
+#   ./verify.sh benchmark  Times the rehearsal against a one-by-one baseline (evidence/benchmark.md).
+#   ./verify.sh stability  The drill three times back to back, each timed.
 #
 # Extra arguments after the subcommand go to `dotnet test` (e.g. --filter Category=Post).
 # Nothing here ever selects runsettings/production.runsettings: production runs are typed by the
@@ -183,8 +185,20 @@ case "$command" in
     exit "$status"
     ;;
   down) down ;;
+  benchmark) exec bash fixtures/bench/benchmark.sh ;;
+  stability)
+    # The whole drill three times back to back on fresh worlds, each timed.
+    prepare
+    for round in 1 2 3; do
+      down
+      start=$(date +%s)
+      drill "$@" || { closing_line; exit 1; }
+      log "stability round $round: drill took $(( $(date +%s) - start )) s"
+    done
+    closing_line
+    ;;
   *)
-    sed -n '2,13p' "$0" >&2
+    sed -n '2,15p' "$0" >&2
     exit 2
     ;;
 esac
