@@ -68,6 +68,32 @@ public sealed class ModuleWorldFaultTests
     }
 
     [Test]
+    public async Task OrderIntakeStoppedFailsEveryRowThatTalksToIt()
+    {
+        var (outcome, stage) = await UnderFaultAsync(
+            "order-intake stopped",
+            ModuleWorldOptions.Healthy,
+            world => world.OrderIntake,
+            ["Post-2", "Post-5", "Post-6", "Post-7", "Post-8", "Post-9"],
+            cause: "cannot reach");
+
+        ExpectDetected(outcome, stage, ("Post-5", "cannot reach"));
+    }
+
+    [Test]
+    public async Task QuotePageStoppedFailsOnlyItsHealth()
+    {
+        var (outcome, stage) = await UnderFaultAsync(
+            "quote-page stopped",
+            ModuleWorldOptions.Healthy,
+            world => world.QuotePage,
+            ["Post-3", "Post-9"],
+            cause: "quote-page");
+
+        ExpectDetected(outcome, stage, ("Post-3", "cannot reach"));
+    }
+
+    [Test]
     public async Task OrderIntakeAcceptingInvalidContractsFailsNegativeValidation()
     {
         var (outcome, stage) = await UnderFaultAsync(
