@@ -156,6 +156,12 @@ drill() {
 
 command="${1:-}"
 [[ $# -gt 0 ]] && shift
+# This script rehearses; it never takes another runsettings (production is typed by hand, see README).
+for argument in "$@"; do
+  case "$argument" in
+    -s|--settings|--settings=*|-s=*) log "refused: ./verify.sh never takes --settings; run production by hand as README.md shows"; exit 2 ;;
+  esac
+done
 case "$command" in
   prepare) prepare ;;
   rehearse)

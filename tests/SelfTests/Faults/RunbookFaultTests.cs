@@ -103,7 +103,7 @@ public sealed class RunbookFaultTests
     [Test]
     public async Task RunbooksThatCannotConnectChangeNothing()
     {
-        var target = await MatrixRun.HostTargetAsync();
+        var target = await MatrixRun.RehearsalHostTargetAsync();
         var intruder = target.Ssh! with { PrivateKeyPem = SshKeyPair.Generate("intruder").PrivateKeyPem };
         var refusal = (await Assert.ThrowsAsync<SshHostException>(async () => await SshDockerHost.ConnectAsync(intruder)))!;
 
@@ -142,7 +142,7 @@ public sealed class RunbookFaultTests
     private static async Task WithHost(Func<Targets.TargetUnderTest, SshDockerHost, Task> fault)
     {
         using var exclusive = await RunbookContext.ExclusiveAsync(TimeSpan.FromMinutes(15));
-        var target = await MatrixRun.HostTargetAsync();
+        var target = await MatrixRun.RehearsalHostTargetAsync();
         using var host = await SshDockerHost.ConnectAsync(target.Ssh!);
         await fault(target, host);
         var pre8 = await HostChecks.OldContainersHealthyAsync("Pre-8", host);
