@@ -5,13 +5,18 @@
 #                          rehearsal needs, built offline; a second run skips what exists.
 #   ./verify.sh rehearse   The main job: the cutover rehearsal on this machine's engine, the
 #                          operator's five invocations Pre, Cutover, Post, Rollback, Pre.
+#                          --twin FILE: on a twin built from that host-snapshot.json.
 #   ./verify.sh test       The project's tests: self-tests and module contracts, then the same
 #                          drill; ends with "N passed, N failed".
-#   ./verify.sh down       Removes every rehearsal container, network and volume.
+#   ./verify.sh down       Removes what the rehearsal created (see down() below); --list only prints it.
 #   ./verify.sh benchmark  Times the rehearsal against a one-by-one baseline (evidence/benchmark.md).
 #   ./verify.sh stability  The drill three times back to back, each timed.
+#   ./verify.sh divergences  Twins of edited host snapshots, each refused at the readiness gate.
 #
 # Extra arguments after the subcommand go to `dotnet test` (e.g. --filter Category=Post).
+# Every subcommand talks only to this machine's engine: DOCKER_HOST, DOCKER_CONTEXT, the CLI's
+# current context and ~/.testcontainers.properties are checked before the first docker call
+# (fixtures/engine/local-engine-guard.sh); anything remote is refused (exit 3) naming the source.
 # Nothing here ever selects runsettings/production.runsettings: production runs are typed by the
 # operator, as README.md shows.
 set -euo pipefail
@@ -19,6 +24,8 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$ROOT"
 WORLD_LABEL=mint.verification.world
+# shellcheck source=fixtures/engine/local-engine-guard.sh
+source "$ROOT/fixtures/engine/local-engine-guard.sh"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 # The reaper image cannot be pulled without a registry; worlds are removed explicitly (and by `down`).
 export TESTCONTAINERS_RYUK_DISABLED="${TESTCONTAINERS_RYUK_DISABLED:-true}"
@@ -40,9 +47,11 @@ ensure_local_tools() {
   local missing=()
   command -v rsync >/dev/null || missing+=(rsync)
   command -v ssh >/dev/null || missing+=(openssh-client)
+  # Post-9 runs the modules repository's staging-integration-smoke.sh, which speaks HTTP through curl.
+  command -v curl >/dev/null || missing+=(curl)
   [[ ${#missing[@]} -eq 0 ]] && return 0
   if [[ $(id -u) -ne 0 ]] || ! command -v apt-get >/dev/null; then
-    log "missing ${missing[*]}: install them (the cutover's rsync step needs them)"
+    log "missing ${missing[*]}: install them (the cutover's rsync step and Post-9's smoke script need them)"
     return 1
   fi
   log "installing ${missing[*]}"
@@ -57,20 +66,26 @@ prepare() {
   bash fixtures/evidence/install.sh
 }
 
-# Evidence of one run: every dotnet test invocation appends Allure results here; the bundle
-# (report.html, change-record.md, SHA256SUMS) is made from them at the end.
-RESULTS_DIR="$ROOT/evidence/allure-results"
+# Evidence of one run: a fresh night per rehearsal (or test run); every dotnet test invocation of
+# it appends Allure results here, and the bundle (report.html, change-record.md, SHA256SUMS) is
+# made from them at the end. The matrix refuses a directory that holds another night.
+RESULTS_DIR="$ROOT/evidence/nights/rehearsal-verify-$(date -u +%Y%m%dT%H%M%SZ)"
 export MINT_ALLURE_RESULTS="$RESULTS_DIR"
 bundle() {
   dotnet run --project fixtures/Verification.Evidence -c Release -- bundle --results "$RESULTS_DIR"
 }
 
-# Runs dotnet test once, shows its output, and adds its counts to the run's totals.
+# Runs dotnet test once (arguments: what to test, then options), shows its output, and adds its
+# counts to the run's totals. The failing rows of the console logger's closing summary are kept for
+# the closing line, so the last lines of a log name what failed.
 TOTAL_PASSED=0 TOTAL_FAILED=0 TOTAL_SKIPPED=0
+FAILED_ROWS="$(mktemp)"
 run_tests() {
   local output status=0 counts
   output="$(mktemp)"
-  dotnet test Verification.sln "$@" 2>&1 | tee "$output" || status=$?
+  dotnet test "$@" 2>&1 | tee "$output" || status=$?
+  # Only the closing summary's table counts: a fault test prints a broken row's FAIL line on purpose.
+  awk '/^── summary/ { table = 1; next } /^───/ { table = 0 } table && / (FAIL|NOT RUN) /' "$output" >>"$FAILED_ROWS" || true
   counts="$(awk '
     /(Passed|Failed)! +- +Failed: +[0-9]+, +Passed: +[0-9]+, +Skipped: +[0-9]+/ {
       gsub(/,/, ""); for (i = 1; i <= NF; i++) {
@@ -109,6 +124,10 @@ print_fault_catalogue() {
 }
 
 closing_line() {
+  if [[ -s "$FAILED_ROWS" ]]; then
+    printf 'failed:\n'
+    sort -u "$FAILED_ROWS" | cut -c1-220
+  fi
   printf '%d passed, %d failed, %d skipped\n' "$TOTAL_PASSED" "$TOTAL_FAILED" "$TOTAL_SKIPPED"
 }
 
@@ -117,39 +136,114 @@ closing_line() {
 REHEARSAL_PROJECTS=(artwork-module quote-page mint-modules-prod)
 HOST_WORLD_STATE="${XDG_STATE_HOME:-$HOME/.local/state}/mint-verification/host-world.json"
 
-down() {
-  rm -f "$HOST_WORLD_STATE"
-  if ! docker version >/dev/null 2>&1; then
-    log "no Docker engine answers; nothing to remove"
-    return 0
-  fi
-  local filters=(--filter "label=$WORLD_LABEL") project containers networks volumes
-  containers="$(docker ps -aq "${filters[@]}")"
-  networks="$(docker network ls -q "${filters[@]}")"
-  volumes="$(docker volume ls -q "${filters[@]}")"
-  for project in "${REHEARSAL_PROJECTS[@]}"; do
-    containers+=" $(docker ps -aq --filter "label=com.docker.compose.project=$project")"
-    networks+=" $(docker network ls -q --filter "label=com.docker.compose.project=$project")"
-    volumes+=" $(docker volume ls -q --filter "label=com.docker.compose.project=$project")"
-  done
-  # shellcheck disable=SC2086 # word splitting of id lists is intended
-  [[ -z "${containers// /}" ]] || docker rm -f -v $containers >/dev/null
-  # shellcheck disable=SC2086
-  [[ -z "${networks// /}" ]] || docker network rm $networks >/dev/null
-  # shellcheck disable=SC2086
-  [[ -z "${volumes// /}" ]] || docker volume rm $volumes >/dev/null
-  log "removed $(wc -w <<<"$containers") container(s), $(wc -w <<<"$networks") network(s), $(wc -w <<<"$volumes") volume(s) and the host world's state"
+# The engine id the host world recorded when it was made (EngineId in its state file; the same id
+# is on the docker-host stand-in as label mint.verification.engine, for a human with docker inspect). The
+# state file, not the engine, is the record: an engine reached by mistake cannot vouch for itself.
+recorded_engine_id() {
+  [[ -f "$HOST_WORLD_STATE" ]] && json_string_field "$HOST_WORLD_STATE" EngineId
 }
 
-# The operator's cutover day, rehearsed on one host world: one `dotnet test` per stage, exactly the
-# commands of README.md. Later stages run even if an earlier one failed (their rows then say
-# why); the drill fails if any stage did.
+# The compose projects the host world deploys: the stand-in's, plus the old stacks' projects a twin
+# was built with (its layout in the state file: a host whose compose sets its own `name:`).
+rehearsal_projects() {
+  printf '%s\n' "${REHEARSAL_PROJECTS[@]}"
+  [[ -f "$HOST_WORLD_STATE" ]] && grep -o '"Project": *"[A-Za-z0-9_.-]*"' "$HOST_WORLD_STATE" | sed 's/.*"\([^"]*\)"$/\1/'
+  return 0
+}
+
+# What the rehearsal created, as "kind id name why" lines: everything with the world label, and the
+# compose projects it deploys only when this engine is the one a host world recorded. A compose
+# project name alone proves nothing (production's stacks carry the same names).
+down_selection() {
+  local engine_id project kind
+  for kind in container network volume; do
+    list_resources "$kind" "label=$WORLD_LABEL" "label $WORLD_LABEL"
+  done
+  engine_id="$(docker info --format '{{.ID}}' || true)"
+  if [[ -n "$engine_id" && "$engine_id" == "$(recorded_engine_id || true)" ]]; then
+    for project in $(rehearsal_projects | sort -u); do
+      for kind in container network volume; do
+        list_resources "$kind" "label=com.docker.compose.project=$project" "compose project $project on engine $engine_id recorded by the host world"
+      done
+    done
+  else
+    for project in "${REHEARSAL_PROJECTS[@]}"; do
+      list_resources container "label=com.docker.compose.project=$project" "-" |
+        sed "s/ -\$/ kept: compose project $project, but engine ${engine_id:-?} is not the one a host world recorded/; s/^/# /"
+    done
+  fi
+}
+
+# "kind id name why" for each resource of a kind matching one filter.
+list_resources() {
+  local kind="$1" filter="$2" why="$3"
+  case "$kind" in
+    container) docker ps -a --filter "$filter" --format '{{.ID}} {{.Names}}' ;;
+    network) docker network ls --filter "$filter" --format '{{.ID}} {{.Name}}' ;;
+    volume) docker volume ls --filter "$filter" --format '{{.Name}} {{.Name}}' ;;
+  esac | sed "s|^|$kind |; s|\$| $why|"
+}
+
+# How many distinct resources of a kind the selection holds.
+count_of() { grep "^$1 " <<<"$selection" | cut -d ' ' -f 2 | sort -u | wc -l; }
+
+# Removes what down_selection lists (containers with their volumes, then networks and volumes).
+# --list prints the selection and removes nothing.
+down() {
+  local selection ids kind
+  if ! docker version >/dev/null 2>&1; then
+    log "no Docker engine answers at $DOCKER_HOST; nothing to remove"
+    [[ "${1:-}" == --list ]] || rm -f "$HOST_WORLD_STATE"
+    return 0
+  fi
+  selection="$(down_selection | sort -u)"
+  if [[ "${1:-}" == --list ]]; then
+    [[ -z "$selection" ]] || printf '%s\n' "$selection"
+    return 0
+  fi
+  for kind in container network volume; do
+    ids="$(grep "^$kind " <<<"$selection" | cut -d ' ' -f 2 | sort -u || true)"
+    [[ -n "$ids" ]] || continue
+    case "$kind" in
+      # shellcheck disable=SC2086 # word splitting of id lists is intended
+      container) docker rm -f -v $ids >/dev/null ;;
+      # shellcheck disable=SC2086
+      network)
+        # A kept container (not proven the rehearsal's) still attached: say which, and how to decide.
+        docker network rm $ids >/dev/null 2>&1 || {
+          log "cannot remove the world's networks: containers this script does not remove still use them:"
+          grep '^# ' <<<"$selection" >&2 || docker network inspect $ids --format '{{.Name}}: {{range .Containers}}{{.Name}} {{end}}' >&2
+          log "they are kept because engine '$(docker info --format '{{.Name}}' 2>/dev/null)' is not the one a host world recorded; if it is this machine's rehearsal engine only, remove them (docker rm -f NAME...) and run again"
+          return 1
+        } ;;
+      # shellcheck disable=SC2086
+      volume) docker volume rm $ids >/dev/null ;;
+    esac
+  done
+  rm -f "$HOST_WORLD_STATE"
+  log "removed $(count_of container) container(s), $(count_of network) network(s), $(count_of volume) volume(s) and the host world's state"
+  if grep -q '^# ' <<<"$selection"; then
+    log "kept (not proven to be the rehearsal's; ./verify.sh down --list shows them):"
+    grep '^# ' <<<"$selection" >&2
+  fi
+}
+
+# The operator's cutover day, rehearsed on one host world: one quiet `dotnet test` per stage on the
+# stage's project, exactly the commands of README.md. Later stages run even if an earlier one
+# failed (their rows then say why); the drill fails if any stage did.
 DRILL=(Pre Cutover Post Rollback Pre)
+stage_project() {
+  case "$1" in
+    Pre) echo tests/PreCutover ;;
+    Post) echo tests/PostCutover ;;
+    Cutover | Rollback) echo tests/Runbooks ;;
+  esac
+}
 drill() {
   local stage status=0
   for stage in "${DRILL[@]}"; do
-    log "drill: dotnet test --filter Category=$stage"
-    run_tests --filter "Category=$stage" "$@" || status=1
+    log "drill: dotnet test $(stage_project "$stage") -v q --filter Category=$stage"
+    run_tests "$(stage_project "$stage")" -v q --filter "Category=$stage" "$@" || status=1
   done
   return "$status"
 }
@@ -163,8 +257,21 @@ for argument in "$@"; do
   esac
 done
 case "$command" in
+  prepare | rehearse | test | down | benchmark | stability) guard_local_engine ;;
+esac
+case "$command" in
   prepare) prepare ;;
   rehearse)
+    # --twin FILE: the host world is built from that host-snapshot.json (a twin of the host it was
+    # taken on, e.g. production's from its Pre run) and the drill runs on it; every invocation of
+    # the drill reads the same file through MINT_TWIN_SNAPSHOT.
+    if [[ "${1:-}" == --twin ]]; then
+      [[ -f "${2:-}" ]] || { log "--twin needs a host-snapshot.json file (written by Category=Pre into the night's evidence); got '${2:-}'"; exit 2; }
+      MINT_TWIN_SNAPSHOT="$(cd "$(dirname "$2")" && pwd)/$(basename "$2")"
+      export MINT_TWIN_SNAPSHOT
+      log "twin: the host world is built from $MINT_TWIN_SNAPSHOT"
+      shift 2
+    fi
     prepare
     down
     rm -rf "$RESULTS_DIR"
@@ -183,15 +290,28 @@ case "$command" in
     rm -rf "$RESULTS_DIR"
     status=0
     # Self-tests and module contracts first (they may run side by side), then the drill.
-    run_tests --filter "Category=SelfTest|Category=Contract" "$@" || status=1
+    # Minimal console verbosity here: a failing self-test's message and stack trace go into the log.
+    # Built first, then tested with --no-build: `dotnet test` on the solution builds and tests the
+    # projects side by side, and the self-tests that run README's Runbooks command in a child process
+    # would otherwise start while Runbooks.dll is still being written ("argument ... is invalid").
+    log "build: dotnet build Verification.sln -v q"
+    dotnet build Verification.sln -v q -nologo || { closing_line; exit 1; }
+    run_tests Verification.sln --no-build --filter "Category=SelfTest|Category=Contract" --logger "console;verbosity=minimal" "$@" || status=1
     print_fault_catalogue || status=1
     drill "$@" || status=1
     bundle || status=1
+    # The twin: edited host snapshots built as twins, each refused at the readiness gate (2 min).
+    log "twin divergences: bash fixtures/twin/divergences.sh"
+    bash fixtures/twin/divergences.sh || { status=1; printf '  twin divergences: see the table above\n' >>"$FAILED_ROWS"; }
     closing_line
     exit "$status"
     ;;
-  down) down ;;
+  down) down "$@" ;;
   benchmark) exec bash fixtures/bench/benchmark.sh ;;
+  divergences)
+    # The twin's divergence catalogue: edited snapshots built as twins, each refused at the gate.
+    prepare
+    exec bash fixtures/twin/divergences.sh ;;
   stability)
     # The whole drill three times back to back on fresh worlds, each timed.
     prepare

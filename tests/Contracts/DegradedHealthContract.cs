@@ -61,7 +61,7 @@ public sealed class DegradedHealthContract
         {
             await ExpectDegraded(target.Endpoints.OrderIntake, "artwork_api");
             await ExpectDegraded(target.Endpoints.QuotePage, "files_api");
-            var intake = await IntakeChecks.SubmitAsync("contract", target, MatrixRun.Http, "files-api stopped");
+            var intake = await IntakeChecks.SubmitAsync("contract", target, MatrixRun.Http, MatrixRun.Settings.Payloads, "files-api stopped");
             Assert.That(intake.Result.Problems, Has.Some.Contains("HTTP 502"), intake.Result.Describe());
         });
 

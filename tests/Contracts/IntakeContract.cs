@@ -13,7 +13,7 @@ public sealed class IntakeContract
     {
         var target = await ContractCalls.TargetAsync();
 
-        var intake = await IntakeChecks.SubmitAsync("contract", target, ContractCalls.Http, "intake contract");
+        var intake = await IntakeChecks.SubmitAsync("contract", target, ContractCalls.Http, MatrixRun.Settings.Payloads, "intake contract");
         var seed = await IntakeChecks.ReadSeedAsync("contract", target, ContractCalls.Http, intake);
 
         Assert.Multiple(() =>
@@ -27,15 +27,22 @@ public sealed class IntakeContract
     public async Task InvalidIntakeIs422AndCreatesNothing()
     {
         var target = await ContractCalls.TargetAsync();
+        // A marker only this request carries: other contract tests create seeds at the same time.
+        var marker = $"invalid-intake-{Guid.NewGuid():N}";
+        var contract = MatrixRun.Settings.Payloads.Invalid();
+        contract["notes"] = marker;
+        var before = await SeedsMarkedAsync(marker);
 
         var exchange = await ContractCalls.Http.PostJsonAsync(
-            new Uri(target.Endpoints.OrderIntake, "/api/v1/intake"), IntakePayloads.InvalidQuantity().ToJsonString(), ContractCalls.Key(target, target.OrderIntakeApiKey));
+            new Uri(target.Endpoints.OrderIntake, "/api/v1/intake"), contract.ToJsonString(), ContractCalls.Key(target, target.OrderIntakeApiKey));
         var body = ContractCalls.Json(exchange);
+        var after = await SeedsMarkedAsync(marker);
 
         Assert.Multiple(() =>
         {
             Assert.That(exchange.Status, Is.EqualTo(HttpStatusCode.UnprocessableEntity), exchange.Transcript());
-            Assert.That(body.ContainsKey("seed_id"), Is.False, "an invalid contract must not create a seed");
+            Assert.That(body.ContainsKey("seed_id"), Is.False, "an invalid contract must not answer with a seed");
+            Assert.That((before, after), Is.EqualTo((0L, 0L)), "an invalid contract must not create a seed (counted in artwork_seeds, any column)");
         });
     }
 
@@ -75,5 +82,16 @@ public sealed class IntakeContract
             Assert.That(exchange.Status, Is.EqualTo(HttpStatusCode.Created), exchange.Transcript());
             Assert.That(JsonNode.DeepEquals(metadata, IntakePayloads.Normalised(payload)), Is.True, $"metadata {metadata?.ToJsonString()}");
         });
+    }
+
+    /// <summary>Seeds whose row, as text (any column, metadata included), holds the marker: counted in the world's database itself.</summary>
+    private static async Task<long> SeedsMarkedAsync(string marker)
+    {
+        var world = await MatrixRun.ModuleWorldAsync();
+        await using var connection = new Npgsql.NpgsqlConnection(world.Postgres.GetConnectionString());
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand("SELECT count(*) FROM artwork_seeds s WHERE s::text LIKE '%' || @marker || '%'", connection);
+        command.Parameters.AddWithValue("marker", marker);
+        return (long)(await command.ExecuteScalarAsync() ?? 0L);
     }
 }

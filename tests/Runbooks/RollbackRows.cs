@@ -48,15 +48,20 @@ public sealed class RollbackRows
     private static async Task StepPasses(string step)
     {
         var run = await RunbookRuns.RollbackAsync();
-        RowAssert.Passed(run.Step(step).ToCheckResult());
+        RowAssert.Step(run.Step(step));
     }
 
     private static async Task VerificationPasses(int check)
     {
         var run = await RunbookRuns.RollbackAsync();
-        if (run.Verifications.Count == 0)
+        if (run.Steps.All(s => s.Status == StepStatus.Planned))
         {
-            Assert.Ignore("DryRun: the rollback was only planned; nothing ran, so nothing can be verified (reported as skipped, not passed).");
+            RowAssert.Planned(new CheckResult("Rollback-Verify", "the rollback's proofs"), "Rollback-Verify", ["runs after Rollback-1..4: every seed reads through the old files-api, Pre-7 and Pre-8 pass again"]);
+        }
+
+        if (run.Verifications.Count <= check)
+        {
+            Assert.Fail($"not run: the rollback produced no proof #{check + 1} (it ran {run.Steps.Count} step(s)); a proof that did not run is never a pass.");
         }
 
         RowAssert.Passed(run.Verifications[check]);

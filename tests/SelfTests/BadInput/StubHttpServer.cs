@@ -6,7 +6,8 @@ namespace Mint.Verification.SelfTests.BadInput;
 
 /// <summary>
 /// A stand-in HTTP endpoint on 127.0.0.1 at a random port: every request gets the same canned
-/// answer, or, when silent, the connection is accepted and held without a byte ever coming back.
+/// answer, or canned answers in turn (the last one repeated), or, when silent, the connection is
+/// accepted and held without a byte ever coming back.
 /// </summary>
 internal sealed class StubHttpServer : IAsyncDisposable
 {
@@ -15,18 +16,29 @@ internal sealed class StubHttpServer : IAsyncDisposable
     private readonly List<TcpClient> held = [];
     private readonly Task serving;
 
-    private StubHttpServer(string? response)
+    private StubHttpServer(IReadOnlyList<string>? responses)
     {
         listener.Start();
-        serving = ServeAsync(response);
+        serving = ServeAsync(responses);
     }
+
+    private int answered;
+
+    /// <summary>Requests answered so far.</summary>
+    public int Answered => Volatile.Read(ref answered);
 
     public Uri BaseAddress => new($"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}/");
 
-    public static StubHttpServer Answering(int status, string contentType, string body) =>
-        new($"HTTP/1.1 {status} {(HttpStatusCode)status}\r\nContent-Type: {contentType}\r\nContent-Length: {Encoding.UTF8.GetByteCount(body)}\r\nConnection: close\r\n\r\n{body}");
+    public static StubHttpServer Answering(int status, string contentType, string body) => new([Response(status, contentType, body)]);
 
-    public static StubHttpServer Silent() => new(response: null);
+    /// <summary>JSON answers in turn; once they run out, the last one is repeated.</summary>
+    public static StubHttpServer AnsweringInTurn(params (int Status, string Body)[] answers) =>
+        new([.. answers.Select(a => Response(a.Status, "application/json", a.Body))]);
+
+    public static StubHttpServer Silent() => new(responses: null);
+
+    private static string Response(int status, string contentType, string body) =>
+        $"HTTP/1.1 {status} {(HttpStatusCode)status}\r\nContent-Type: {contentType}\r\nContent-Length: {Encoding.UTF8.GetByteCount(body)}\r\nConnection: close\r\n\r\n{body}";
 
     public async ValueTask DisposeAsync()
     {
@@ -41,14 +53,14 @@ internal sealed class StubHttpServer : IAsyncDisposable
         stopping.Dispose();
     }
 
-    private async Task ServeAsync(string? response)
+    private async Task ServeAsync(IReadOnlyList<string>? responses)
     {
         try
         {
             while (true)
             {
                 var client = await listener.AcceptTcpClientAsync(stopping.Token);
-                if (response is null)
+                if (responses is null)
                 {
                     held.Add(client);
                     continue;
@@ -56,17 +68,19 @@ internal sealed class StubHttpServer : IAsyncDisposable
 
                 using (client)
                 {
-                    await AnswerAsync(client.GetStream(), response);
+                    await AnswerAsync(client.GetStream(), () => responses[Math.Min(Interlocked.Increment(ref answered) - 1, responses.Count - 1)]);
                 }
             }
         }
-        catch (Exception stop) when (stop is OperationCanceledException or SocketException or ObjectDisposedException or IOException)
+        catch (Exception stop) when (stop is OperationCanceledException or SocketException or ObjectDisposedException or IOException or InvalidOperationException)
         {
-            // Stopped by DisposeAsync, or the client went away: nothing more to serve.
+            // Stopped by DisposeAsync (an accept begun just after Stop says "Not listening"), or the
+            // client went away: nothing more to serve.
         }
     }
 
-    private async Task AnswerAsync(NetworkStream stream, string response)
+    /// <summary>Reads the request head, then answers; the answer is chosen (and counted) before it goes out, so a client holding it sees it counted.</summary>
+    private async Task AnswerAsync(NetworkStream stream, Func<string> respond)
     {
         var head = new StringBuilder();
         var buffer = new byte[4096];
@@ -81,6 +95,6 @@ internal sealed class StubHttpServer : IAsyncDisposable
             head.Append(Encoding.ASCII.GetString(buffer, 0, read));
         }
 
-        await stream.WriteAsync(Encoding.UTF8.GetBytes(response), stopping.Token);
+        await stream.WriteAsync(Encoding.UTF8.GetBytes(respond()), stopping.Token);
     }
 }

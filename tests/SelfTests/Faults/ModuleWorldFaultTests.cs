@@ -7,7 +7,7 @@ using Mint.Verification.Worlds;
 namespace Mint.Verification.SelfTests.Faults;
 
 /// <summary>
-/// The Post matrix's HTTP rows (Post-1..3, Post-5..9) run as one stage, in-process, against a
+/// The Post matrix's HTTP rows (Post-1..3, Post-5..9, Post-9b; <see cref="Stages.PostHttpAsync"/>) run as one stage, in-process, against a
 /// private module world broken by exactly one fault. Each fault gets its own world, so nothing
 /// leaks from one fault into the next. The rows that depend on what was broken must fail naming
 /// the cause, and every other row must pass: <see cref="FaultCatalogue.Judge"/> decides and
@@ -28,6 +28,9 @@ public sealed class ModuleWorldFaultTests
 {
     private static readonly string[] HealthOfClients = ["Post-2", "Post-3"];
 
+    /// <summary>The script (Post-9) and the C# smoke (Post-9b) run the same checks, so they fail under the same faults.</summary>
+    private static readonly string[] Smokes = ["Post-9", "Post-9b"];
+
     [Test]
     public async Task PostgresStoppedFailsFilesApiAndEverythingBehindIt()
     {
@@ -35,10 +38,10 @@ public sealed class ModuleWorldFaultTests
             "Postgres stopped",
             ModuleWorldOptions.Healthy,
             world => world.Postgres,
-            ["Post-1", .. HealthOfClients, "Post-7", "Post-8", "Post-9"],
+            ["Post-1", .. HealthOfClients, "Post-7", "Post-8", .. Smokes],
             cause: "files-api");
 
-        ExpectDetected(outcome, stage, ("Post-1", "'db'"), ("Post-9", "'db'"));
+        ExpectDetected(outcome, stage, ("Post-1", "'db'"), ("Post-9", "FAIL files-api health"), ("Post-9", "'db'"), ("Post-9b", "'db'"));
     }
 
     [Test]
@@ -48,10 +51,10 @@ public sealed class ModuleWorldFaultTests
             "S3 (MinIO) stopped",
             ModuleWorldOptions.Healthy,
             world => world.S3,
-            ["Post-1", .. HealthOfClients, "Post-9"],
+            ["Post-1", .. HealthOfClients, .. Smokes],
             cause: "files-api");
 
-        ExpectDetected(outcome, stage, ("Post-1", "'minio'"), ("Post-3", "'minio'"), ("Post-9", "'minio'"));
+        ExpectDetected(outcome, stage, ("Post-1", "'minio'"), ("Post-3", "'minio'"), ("Post-9", "'minio'"), ("Post-9b", "'minio'"));
     }
 
     [Test]
@@ -61,10 +64,10 @@ public sealed class ModuleWorldFaultTests
             "files-api stopped",
             ModuleWorldOptions.Healthy,
             world => world.FilesApi,
-            ["Post-1", .. HealthOfClients, "Post-7", "Post-8", "Post-9"],
+            ["Post-1", .. HealthOfClients, "Post-7", "Post-8", .. Smokes],
             cause: "files-api");
 
-        ExpectDetected(outcome, stage, ("Post-2", "'artwork_api'"), ("Post-3", "'files_api'"), ("Post-7", "HTTP 502"));
+        ExpectDetected(outcome, stage, ("Post-2", "'artwork_api'"), ("Post-3", "'files_api'"), ("Post-7", "HTTP 502"), ("Post-9", "FAIL files-api health: cannot reach"));
     }
 
     [Test]
@@ -74,10 +77,10 @@ public sealed class ModuleWorldFaultTests
             "order-intake stopped",
             ModuleWorldOptions.Healthy,
             world => world.OrderIntake,
-            ["Post-2", "Post-5", "Post-6", "Post-7", "Post-8", "Post-9"],
+            ["Post-2", "Post-5", "Post-6", "Post-7", "Post-8", .. Smokes],
             cause: "cannot reach");
 
-        ExpectDetected(outcome, stage, ("Post-5", "cannot reach"));
+        ExpectDetected(outcome, stage, ("Post-5", "cannot reach"), ("Post-9", "FAIL order-intake health: cannot reach"));
     }
 
     [Test]
@@ -87,10 +90,10 @@ public sealed class ModuleWorldFaultTests
             "quote-page stopped",
             ModuleWorldOptions.Healthy,
             world => world.QuotePage,
-            ["Post-3", "Post-9"],
-            cause: "quote-page");
+            ["Post-3", .. Smokes],
+            cause: "cannot reach");
 
-        ExpectDetected(outcome, stage, ("Post-3", "cannot reach"));
+        ExpectDetected(outcome, stage, ("Post-3", "cannot reach"), ("Post-9", "FAIL quote-page health: cannot reach"));
     }
 
     [Test]
@@ -100,10 +103,10 @@ public sealed class ModuleWorldFaultTests
             "order-intake accepts an invalid contract (MINT_FAULT=accept_invalid)",
             new ModuleWorldOptions { OrderIntakeFaults = "accept_invalid" },
             stop: null,
-            ["Post-6", "Post-9"],
+            ["Post-6", .. Smokes],
             cause: "quantity");
 
-        ExpectDetected(outcome, stage, ("Post-6", "expected 422"));
+        ExpectDetected(outcome, stage, ("Post-6", "expected 422"), ("Post-9", "FAIL validate-invalid: HTTP 200, expected 422"));
     }
 
     [Test]
@@ -113,10 +116,10 @@ public sealed class ModuleWorldFaultTests
             "metadata migration not applied",
             new ModuleWorldOptions { ApplyMigration = false },
             stop: null,
-            ["Post-7", "Post-8", "Post-9"],
+            ["Post-7", "Post-8", .. Smokes],
             cause: "HTTP 502");
 
-        ExpectDetected(outcome, stage, ("Post-7", "files-api"));
+        ExpectDetected(outcome, stage, ("Post-7", "files-api"), ("Post-9", "FAIL intake: HTTP 502"));
     }
 
     [Test]
@@ -126,11 +129,11 @@ public sealed class ModuleWorldFaultTests
             "wrong order-intake API key",
             ModuleWorldOptions.Healthy,
             stop: null,
-            ["Post-7", "Post-8", "Post-9"],
+            ["Post-7", "Post-8", .. Smokes],
             cause: "HTTP 401",
             target => target with { OrderIntakeApiKey = "not-the-" + target.OrderIntakeApiKey });
 
-        ExpectDetected(outcome, stage, ("Post-7", "refused the key"));
+        ExpectDetected(outcome, stage, ("Post-7", "refused the key"), ("Post-9", "FAIL intake: HTTP 401"));
     }
 
     /// <summary>
@@ -153,7 +156,7 @@ public sealed class ModuleWorldFaultTests
             await stop(world).StopAsync();
         }
 
-        var stage = await RunPostStageAsync(bend is null ? target : bend(target));
+        var stage = await Stages.PostHttpAsync(bend is null ? target : bend(target), MatrixRun.Settings, MatrixRun.Tools, $"{MatrixRun.Marker} fault self-test");
         var outcome = FaultCatalogue.Judge(fault, expectedRows, stage, cause);
         TestContext.Progress.WriteLine(Redactor.Redact(
             $"[fault] {fault}: expected [{string.Join(", ", expectedRows)}], failed [{string.Join(", ", outcome.FailedRows)}], detected={outcome.Detected}: {outcome.Message}"));
@@ -163,23 +166,6 @@ public sealed class ModuleWorldFaultTests
         }
 
         return (outcome, stage);
-    }
-
-    /// <summary>The eight HTTP rows of the Post stage, called exactly as the Post tests call them.</summary>
-    private static async Task<IReadOnlyList<CheckResult>> RunPostStageAsync(TargetUnderTest target)
-    {
-        var http = MatrixRun.Http;
-        var marker = $"{MatrixRun.Marker} fault self-test";
-        var independent = await Task.WhenAll(
-            HealthCheck.RunAsync("Post-1", "files-api", target.Endpoints.FilesApi, HealthCheck.FilesApiFields, http),
-            HealthCheck.RunAsync("Post-2", "order-intake", target.Endpoints.OrderIntake, HealthCheck.OrderIntakeFields, http),
-            HealthCheck.RunAsync("Post-3", "quote-page", target.Endpoints.QuotePage, HealthCheck.QuotePageFields, http),
-            ValidationChecks.AcceptsValidAsync("Post-5", target, http, marker),
-            ValidationChecks.RejectsInvalidAsync("Post-6", target, http));
-        var intake = await IntakeChecks.SubmitAsync("Post-7", target, http, marker);
-        var seed = await IntakeChecks.ReadSeedAsync("Post-8", target, http, intake);
-        var (smoke, _) = await SmokeCheck.RunAsync("Post-9", target, http, marker);
-        return [.. independent, intake.Result, seed, smoke];
     }
 
     /// <summary>The catalogue's verdict, plus the words the rows owning the broken part must say.</summary>

@@ -1,3 +1,4 @@
+using Mint.Verification.Checks.Readiness;
 using Mint.Verification.Faults;
 using Mint.Verification.Remote;
 using Mint.Verification.Worlds;
@@ -14,7 +15,8 @@ namespace Mint.Verification.SelfTests.Faults;
 [NonParallelizable]
 public sealed class PreStageFaultTests
 {
-    private static readonly string[] HostRows = ["Pre-5", "Pre-6", "Pre-7", "Pre-8"];
+    /// <summary>Every row that needs the SSH session: a refused connection fails all of them.</summary>
+    private static readonly string[] HostRows = ["Pre-5", "Pre-6", "Pre-7", "Pre-8", .. ReadinessRows.All.Where(r => !r.Local).Select(r => r.Id)];
 
     [Test]
     public async Task ChangedHostKey() =>
@@ -99,17 +101,17 @@ public sealed class PreStageFaultTests
         }
     }
 
-    private static async Task<SshTarget> Ssh() => (await MatrixRun.HostWorldAsync()).Ssh(MatrixRun.Settings);
+    internal static async Task<SshTarget> Ssh() => (await MatrixRun.HostWorldAsync()).Ssh(MatrixRun.Settings);
 
-    private static async Task Run(SshDockerHost host, string command)
+    internal static async Task Run(SshDockerHost host, string command)
     {
         var result = await host.RunAsync(command, TimeSpan.FromSeconds(90));
         Assert.That(result.Succeeded, Is.True, "fault injection or repair failed: " + result.Transcript());
     }
 
-    private static async Task Expect(string fault, string[] rows, string cause, SshTarget? ssh = null, Settings.VerificationSettings? settings = null, OpsTool? tools = null)
+    internal static async Task Expect(string fault, string[] rows, string cause, SshTarget? ssh = null, Settings.VerificationSettings? settings = null, OpsTool? tools = null, Targets.TargetUnderTest? target = null)
     {
-        var stage = await Stages.PreAsync(ssh ?? await Ssh(), settings ?? MatrixRun.Settings, tools ?? MatrixRun.Tools);
+        var stage = await Stages.PreAsync(ssh ?? await Ssh(), settings ?? MatrixRun.Settings, tools ?? MatrixRun.Tools, target ?? await MatrixRun.RehearsalHostTargetAsync());
         var outcome = FaultCatalogue.Judge(fault, rows, stage, cause);
         Assert.That(outcome.Detected, Is.True, $"{outcome}{Environment.NewLine}{string.Join(Environment.NewLine, stage.Where(r => !r.Passed).Select(r => r.Describe()))}");
     }

@@ -45,13 +45,47 @@ public sealed class RunbookFaultTests
         });
 
     [Test]
-    public async Task FailingMigrationStopsAtStepEight() =>
+    public async Task ReleaseThatTurnsUnhealthyAfterItsFirstHealthyRollsBack() =>
         await WithHost(async (target, host) =>
         {
+            // order-intake built with a fault switch: healthy at first, /health 503 from 3 s later.
+            var settings = Settings() with
+            {
+                Images = Settings().Images with { ExpectedTag = "fault-flapping" },
+                Deploy = Settings().Deploy with { BuildArgs = [.. Settings().Deploy.BuildArgs, "MODULE_FAULT=unhealthy_after_first_healthy"] },
+            };
+            var run = await Cutover(settings, target, host);
+            Detected("release turns unhealthy 3 s after its first healthy (stabilisation)", ["Cutover-7", "Cutover-8", "Cutover-9"], Steps(run), "not stable: order-intake");
+            Assert.That(run.AutomaticRollback, Is.Not.Null, "the health gate must roll back when the release does not stay healthy");
+        });
+
+    [Test]
+    public async Task MigrationRecordOutlivesALostJournal() =>
+        await WithHost(async (target, host) =>
+        {
+            var first = await Cutover(Settings(), target, host);
+            Assert.That(first.Steps.Select(s => s.Status), Is.All.AnyOf(StepStatus.Done, StepStatus.AlreadyDone), "the first cutover must complete");
+
+            // As if killed after the migration committed, before the journal recorded it; the intake
+            // seed of Cutover-9 now has metadata and must not count as a pre-existing row.
+            await RemoteJournal.ForgetAsync(host, key => key == "migrated_at");
+            var again = await Cutover(Settings(), target, host);
+            var migration = again.Step("Cutover-8");
+            Assert.That(migration.Status, Is.EqualTo(StepStatus.AlreadyDone), "a re-run without the journal's migrated_at: " + migration.Message);
+            await RollBack(Settings(), target, host);
+        });
+
+    [Test]
+    public async Task WrongPostgresContainerIsRefusedAtStepZero() =>
+        await WithHost(async (target, host) =>
+        {
+            // Found at Cutover-8 this would be an outage; the readiness gate finds it before step 1.
+            const string OldContainers = "docker ps -q --filter label=com.docker.compose.project=artwork-module; docker ps -q --filter label=com.docker.compose.project=quote-page";
+            var before = (await host.RunAsync(OldContainers)).Stdout;
             var settings = Settings() with { Deploy = Settings().Deploy with { PostgresContainer = "fault-no-such-postgres" } };
             var run = await Cutover(settings, target, host);
-            Detected("migration cannot run (wrong Postgres container)", ["Cutover-8", "Cutover-9"], Steps(run), "fault-no-such-postgres");
-            await RollBack(Settings(), target, host);
+            Detected("wrong PostgresContainer: cutover refused at step 0", [.. Enumerable.Range(1, 9).Select(i => $"Cutover-{i}")], Steps(run), "Ready-1: PostgresContainer: no container 'fault-no-such-postgres'");
+            Assert.That((await host.RunAsync(OldContainers)).Stdout, Is.EqualTo(before).And.Not.Empty, "the refused cutover changed the old stacks' containers");
         });
 
     [Test]
@@ -62,8 +96,8 @@ public sealed class RunbookFaultTests
             Detected("start slower than the downtime window (window lowered to 0.5 s)", ["Downtime"], [.. Steps(run), run.Downtime!], "DowntimeWindowSeconds");
 
             var foreign = new Dictionary<string, string> { ["artwork"] = "0123456789ab", ["order-intake"] = "0123456789ab", ["quote-page"] = "0123456789ab" };
-            var migration = await DeploymentChecks.MetadataColumnAsync("Migration", host, Settings(), migratedAt: null);
-            Detected("image digests differ from the recorded ones", ["Post-4"], [await DeploymentChecks.UnifiedContainersAsync("Post-4", host, Settings(), foreign), migration], "recorded digest");
+            var migration = await DeploymentChecks.MetadataColumnAsync("Migration", host, Settings(), await Runbooks.Cutover.MigrationRecord.ReadAsync(host, Settings()));
+            Detected("image digests differ from the recorded ones", ["Post-4"], [await DeploymentChecks.UnifiedContainersAsync("Post-4", host, Settings(), foreign, await MatrixRun.ReleaseCommitAsync()), migration], "recorded digest");
             await RollBack(Settings(), target, host);
         });
 
@@ -72,7 +106,7 @@ public sealed class RunbookFaultTests
         await WithHost(async (_, host) =>
         {
             var digests = new Dictionary<string, string> { ["artwork"] = "sha256:", ["order-intake"] = "sha256:", ["quote-page"] = "sha256:" };
-            Detected("wrong tag deployed (the old per-module images still run)", ["Post-4"], [await DeploymentChecks.UnifiedContainersAsync("Post-4", host, Settings(), digests)], "ExpectedTag");
+            Detected("wrong tag deployed (the old per-module images still run)", ["Post-4"], [await DeploymentChecks.UnifiedContainersAsync("Post-4", host, Settings(), digests, await MatrixRun.ReleaseCommitAsync())], "ExpectedTag");
             Detected("migration not applied", ["Migration"], [await DeploymentChecks.MetadataColumnAsync("Migration", host, Settings(), migratedAt: null)], "migration is not applied");
         });
 
@@ -81,8 +115,9 @@ public sealed class RunbookFaultTests
         await WithHost(async (target, host) =>
         {
             var run = await RollbackRunbook.RunAsync(new RunbookContext(Settings() with { Deploy = Settings().Deploy with { PostgresContainer = "fault-no-such-postgres" } }, target, host));
-            // Without the seed list there is no proof that no seed is lost: every step refuses, nothing changes.
-            Detected("rollback cannot reach Postgres (refused before any change)", AllRollbackSteps, Steps(run), "fault-no-such-postgres");
+            // The service steps never need the database; only the reverse migration (which destroys
+            // data) needs the seed list as its proof, and refuses alone without it.
+            Detected("rollback cannot reach Postgres: service restored, Rollback-4 refuses", ["Rollback-4"], Steps(run), "cannot list the seeds first");
         });
 
     [Test]
@@ -101,17 +136,46 @@ public sealed class RunbookFaultTests
             }
         });
 
+    /// <summary>
+    /// The fault injected into the world: docker-host stops accepting the operator's key (its
+    /// authorized_keys moved aside, through the session already open). README's Cutover and
+    /// Rollback commands then run for real in a child process; every row must fail naming the
+    /// refusal, and the host must be exactly as before.
+    /// </summary>
     [Test]
-    public async Task RunbooksThatCannotConnectChangeNothing()
-    {
-        var target = await MatrixRun.RehearsalHostTargetAsync();
-        var intruder = target.Ssh! with { PrivateKeyPem = SshKeyPair.Generate("intruder").PrivateKeyPem };
-        var refusal = (await Assert.ThrowsAsync<SshHostException>(async () => await SshDockerHost.ConnectAsync(intruder)))!;
+    public async Task RunbooksThatCannotConnectChangeNothing() =>
+        await WithHost(async (_, host) =>
+        {
+            var before = await Containers(host);
+            var results = Directory.CreateTempSubdirectory("mint-refused-key-").FullName;
+            await Run(host, "mv ~/.ssh/authorized_keys ~/.ssh/authorized_keys.fault");
+            try
+            {
+                foreach (var (stage, rows) in new[] { ("Cutover", AllCutoverSteps.Append("Downtime").ToArray()), ("Rollback", AllRollbackSteps.Append("Rollback-Verify").ToArray()) })
+                {
+                    var stageResults = Path.Combine(results, stage);
+                    var run = await new InterruptedRun(stageResults).CompleteAsync(stage);
+                    Assert.That(run.ExitCode, Is.Not.EqualTo(0), $"{stage} with a refused key must fail:{Environment.NewLine}{run.Transcript()}");
+                    var outcomes = Bundle.ResultSet.Read(stageResults).Results.Where(r => r.Feature == stage && r.Row is not null)
+                        .Select(r => r.Status == "passed" ? new CheckResult(r.Row!, r.Name) : new CheckResult(r.Row!, r.Name).Fail(r.Message ?? r.Status)).ToList();
+                    Detected($"runbook SSH user key refused ({stage}, README's command run for real)", rows, outcomes, "refused the user key");
+                }
+            }
+            finally
+            {
+                await Run(host, "mv ~/.ssh/authorized_keys.fault ~/.ssh/authorized_keys");
+                Directory.Delete(results, recursive: true);
+            }
 
-        // What the Cutover and Rollback rows report when the runbook cannot open its session.
-        Detected("runbook SSH user key refused (cutover)", AllCutoverSteps, [.. AllCutoverSteps.Select(s => new CheckResult(s, "cutover step").Fail(refusal.Message))], "refused the user key");
-        Detected("runbook SSH user key refused (rollback)", AllRollbackSteps, [.. AllRollbackSteps.Select(s => new CheckResult(s, "rollback step").Fail(refusal.Message))], "refused the user key");
-        await WithHost((_, host) => Task.CompletedTask);
+            Assert.That(await Containers(host), Is.EqualTo(before), "a runbook that cannot connect must change nothing on the host");
+        });
+
+    /// <summary>Every container on the host with its state and start time: what "changed nothing" is judged on.</summary>
+    private static async Task<string> Containers(SshDockerHost host)
+    {
+        var listing = await host.RunAsync("docker ps -a --format '{{.Names}} {{.State}} {{.CreatedAt}}' | sort");
+        Assert.That(listing.Succeeded, Is.True, listing.Transcript());
+        return listing.Stdout;
     }
 
     private static VerificationSettings Settings() => MatrixRun.Settings;

@@ -1,0 +1,44 @@
+using Mint.Verification.Commands;
+using Mint.Verification.SelfTests.Isolation;
+using Mint.Verification.Settings;
+
+namespace Mint.Verification.SelfTests.Console;
+
+/// <summary>
+/// Issue 12's acceptance, run for real: README's production DryRun command, in a network namespace
+/// with only loopback up (no packet can leave this machine), shows the plan on the console at
+/// default verbosity: the docker compose commands of steps 4-6, in step order, and no pass.
+/// </summary>
+[TestFixture]
+[Category("SelfTest")]
+public sealed class ProductionDryRunConsoleTests
+{
+    [Test]
+    public async Task ReadmesDryRunCommandShowsTheComposeCommandsOfSteps4To6()
+    {
+        await IsolatedScript.RequireNetworkNamespaceAsync();
+        var results = Directory.CreateTempSubdirectory("mint-dryrun-console-").FullName;
+        try
+        {
+            // README's command, with --no-build: this test's own build is the one under test.
+            var command = "dotnet test tests/Runbooks -v q --no-build --settings runsettings/production.runsettings --filter Category=Cutover";
+            var run = await new ProcessRunner(TimeSpan.FromMinutes(2)).RunAsync(
+                "unshare", ["-n", "sh", "-c", $"ip link set lo up && exec {command}"], RepositoryRoot.Path,
+                new Dictionary<string, string?> { [OperatorVariables.DryRun] = "true", ["MINT_ALLURE_RESULTS"] = results, [OperatorVariables.Confirm] = null });
+            var console = run.Stdout;
+
+            Assert.That(console, Does.Contain("PRODUCTION  192.168.1.200").And.Contain("DRY RUN"), "the banner names the target and the mode\n" + run.Transcript());
+            var stop4 = console.IndexOf("cd ~/artwork-module && docker compose down", StringComparison.Ordinal);
+            var stop5 = console.IndexOf("cd ~/quote-page && docker compose down", StringComparison.Ordinal);
+            var deploy6 = console.IndexOf("docker compose -f docker-compose.prod.yml --env-file .env.prod up -d", StringComparison.Ordinal);
+            Assert.That(new[] { stop4, stop5, deploy6 }, Is.All.GreaterThan(0), "steps 4, 5 and 6's compose commands are on the console\n" + console);
+            Assert.That(new[] { stop4, stop5, deploy6 }, Is.Ordered, "in step order\n" + console);
+            Assert.That(console, Does.Contain("10 PLANNED").And.Not.Contain(" PASS "), "a plan is never a pass\n" + console);
+            Assert.That(console, Does.Contain("FILES_API_KEY=***"), "secrets masked in the plan\n" + console);
+        }
+        finally
+        {
+            Directory.Delete(results, recursive: true);
+        }
+    }
+}

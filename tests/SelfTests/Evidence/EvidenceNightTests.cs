@@ -1,0 +1,53 @@
+using System.Text.Json.Nodes;
+using FluentAssertions;
+using Mint.Verification.Evidence;
+using Mint.Verification.Settings;
+
+namespace Mint.Verification.SelfTests.Evidence;
+
+/// <summary>One night, one evidence run: a results directory of another target, host or change id is refused, the same night is joined.</summary>
+[TestFixture]
+[Category("SelfTest")]
+public sealed class EvidenceNightTests
+{
+    private string directory = string.Empty;
+
+    [SetUp]
+    public void MakeDirectory() => directory = EvidenceSamples.TemporaryDirectory("night-owner");
+
+    [TearDown]
+    public void RemoveDirectory() => Directory.Delete(directory, recursive: true);
+
+    [Test]
+    public void TheFirstInvocationOpensTheNightAndTheNextJoinsIt()
+    {
+        var settings = Rehearsal();
+
+        EvidenceNight.Resolve(settings, DateTimeOffset.UtcNow, directory).Should().Be(directory);
+        EvidenceNight.Resolve(settings, DateTimeOffset.UtcNow.AddHours(1), directory).Should().Be(directory);
+
+        var night = JsonNode.Parse(File.ReadAllText(Path.Combine(directory, EvidenceNight.FileName)))!;
+        ((string?)night["target"]).Should().Be("rehearsal");
+        ((string?)night["host"]).Should().Be("127.0.0.1");
+    }
+
+    [TestCase("target", "production")]
+    [TestCase("host", "192.168.1.200")]
+    [TestCase("change_id", "LOOP-SOME-OTHER-CHANGE")]
+    public void ADirectoryOfAnotherNightIsRefusedNamingTheDifference(string key, string value)
+    {
+        EvidenceNight.Resolve(Rehearsal(), DateTimeOffset.UtcNow, directory);
+        var file = Path.Combine(directory, EvidenceNight.FileName);
+        var night = JsonNode.Parse(File.ReadAllText(file))!.AsObject();
+        night[key] = value;
+        File.WriteAllText(file, night.ToJsonString());
+
+        var act = () => EvidenceNight.Resolve(Rehearsal(), DateTimeOffset.UtcNow, directory);
+
+        act.Should().Throw<InvalidOperationException>().WithMessage($"*{directory} holds another night ({key} '{value}' there*")
+            .And.Message.Should().Contain(AllureResultsWriter.DirectoryVariable);
+    }
+
+    private static VerificationSettings Rehearsal() =>
+        SettingsReader.Read(RunSettingsFile.ReadParameters(RunSettingsFile.InRepository("rehearsal.runsettings")), _ => null);
+}

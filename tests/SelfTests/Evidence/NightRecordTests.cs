@@ -1,0 +1,129 @@
+using System.Text.Json.Nodes;
+using Mint.Verification.Bundle;
+using Mint.Verification.Evidence;
+
+namespace Mint.Verification.SelfTests.Evidence;
+
+/// <summary>
+/// A night's change record: the Pre gate (the last Pre before the first cutover) is the Pre
+/// verdict, later re-checks stand beside it, every invocation is listed, and a DryRun's rows are
+/// PLANNED, never PASS, never a sign-off.
+/// </summary>
+[TestFixture]
+[Category("SelfTest")]
+public sealed class NightRecordTests
+{
+    private static readonly DateTimeOffset Night = new(2026, 2, 12, 22, 0, 0, TimeSpan.Zero);
+    private string results = string.Empty;
+
+    private static ChangePack Pack => ChangePack.Read(ChangeRecordTests.ChangePackPath);
+
+    [SetUp]
+    public void MakeDirectory() => results = EvidenceSamples.TemporaryDirectory("night");
+
+    [TearDown]
+    public void RemoveDirectory() => Directory.Delete(results, recursive: true);
+
+    [Test]
+    public void ThePreVerdictIsTheGateAndALaterRecheckStandsBesideIt()
+    {
+        var writer = new AllureResultsWriter(results);
+        Write(writer, "Pre-1", "Pre", AllureStatus.Passed, null, Night.AddMinutes(1));
+        Invocation("Category=Pre", Night, Night.AddMinutes(2), exitCode: 0);
+        Invocation("Category=Cutover", Night.AddMinutes(10), Night.AddMinutes(12), exitCode: 1);
+        Write(writer, "Pre-1", "Pre", AllureStatus.Failed, "spine.verify: DRIFT GATE: FAIL", Night.AddMinutes(31));
+        Invocation("Category=Pre", Night.AddMinutes(30), Night.AddMinutes(32), exitCode: 1);
+
+        var (markdown, _) = ChangeRecord.Render(Pack, ResultSet.Read(results), DateTimeOffset.UtcNow);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(markdown, Does.Contain("## Invocations"));
+            Assert.That(markdown, Does.Contain("| 1 | 2026-02-12 22:00:00 → 22:02:00 | Category=Pre — the Pre gate |"), markdown);
+            Assert.That(markdown, Does.Contain("| 2 | 2026-02-12 22:10:00 → 22:12:00 | Category=Cutover |"));
+            Assert.That(markdown, Does.Contain("`dotnet test tests/PreCutover -v q --filter Category=Pre`"));
+            Assert.That(Cell(markdown, "Pre-1", "Pre-Cutover Verification Matrix"), Does.StartWith("PASS"), "the gate's verdict, not the re-check's");
+            Assert.That(markdown, Does.Contain("Re-check of Pre at 2026-02-12 22:30:00Z"));
+            Assert.That(Cell(markdown, "Pre-1", "Re-check of Pre"), Does.StartWith("FAIL — spine.verify: DRIFT GATE: FAIL"));
+            Assert.That(markdown.IndexOf("## Summary", StringComparison.Ordinal), Is.GreaterThan(0).And.LessThan(markdown.IndexOf("## Invocations", StringComparison.Ordinal)), "the summary comes first");
+            Assert.That(markdown, Does.Contain("rests on invocations #1 (Pre gate, exit 0), #2 (Cutover, exit 1)"));
+            Assert.That(markdown, Does.Contain("- Failing rows:"));
+        });
+    }
+
+    [Test]
+    public void ABundleOfTwoTargetsIsRefusedNamingBoth()
+    {
+        var writer = new AllureResultsWriter(results);
+        Write(writer, "Pre-1", "Pre", AllureStatus.Passed, null, Night.AddMinutes(1));
+        Invocation("Category=Pre", Night, Night.AddMinutes(2), exitCode: 0);
+        Invocation("Category=Cutover", Night.AddMinutes(10), Night.AddMinutes(11), exitCode: 0, target: "production");
+
+        var act = () => EvidenceBundle.RefuseMixedNights(results, ResultSet.Read(results));
+
+        Assert.That(act, Throws.TypeOf<BundleException>().With.Message.Contains("target(s) production and rehearsal").And.Message.Contains("host(s) 127.0.0.1 and 192.168.1.200"));
+    }
+
+    [Test]
+    public void PlannedRowsArePlannedAndNeverMakeASignOff()
+    {
+        var writer = new AllureResultsWriter(results);
+        foreach (var row in Enumerable.Range(1, 8).Select(i => $"Pre-{i}").Concat(Enumerable.Range(1, 9).Select(i => $"Post-{i}")))
+        {
+            Write(writer, row, row.Split('-')[0], AllureStatus.Passed, null, Night.AddMinutes(1));
+        }
+
+        foreach (var row in Enumerable.Range(1, 9).Select(i => $"Cutover-{i}"))
+        {
+            Write(writer, row, "Cutover", AllureStatus.Skipped, $"PLANNED (DryRun), not run: {row} step{Environment.NewLine}  ssh docker-host@192.168.1.200: cd ~/quote-page && docker compose down", Night.AddMinutes(5));
+        }
+
+        var (markdown, signOff) = ChangeRecord.Render(Pack, ResultSet.Read(results), DateTimeOffset.UtcNow);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Cell(markdown, "Cutover-5", "Cutover Sequence"), Does.StartWith("PLANNED (DryRun, nothing ran:"));
+            Assert.That(markdown, Does.Not.Contain("PASS — Planned"));
+            Assert.That(signOff.Status, Does.StartWith("Not signed off"), "a plan is never a cutover");
+        });
+    }
+
+    private static void Write(AllureResultsWriter writer, string row, string category, string status, string? message, DateTimeOffset start) =>
+        writer.Write(new TestRecord(EvidenceSamples.Identity(row, category, $"{row} sample"), new TestOutcome(status, message, null, start, start.AddSeconds(3)))
+        {
+            Target = EvidenceSamples.Target,
+            ExpectedTag = "0ce4de6",
+        });
+
+    private void Invocation(string filter, DateTimeOffset started, DateTimeOffset finished, int exitCode, string target = "rehearsal")
+    {
+        var folder = Path.Combine(results, Invocations.Folder);
+        Directory.CreateDirectory(folder);
+        var stage = filter.Split('=')[1];
+        var project = stage switch { "Pre" => "tests/PreCutover", "Post" => "tests/PostCutover", _ => "tests/Runbooks" };
+        File.WriteAllText(Path.Combine(folder, $"{started:yyyyMMddTHHmmss}-1.json"), new JsonObject
+        {
+            ["started"] = started.ToString("O"),
+            ["finished"] = finished.ToString("O"),
+            ["filter"] = filter,
+            ["command"] = $"dotnet test {project} -v q --filter {filter}",
+            ["exit_code"] = exitCode,
+            ["who"] = "ronny@laptop",
+            ["operator"] = "@ronny",
+            ["target"] = target,
+            ["host"] = target == "rehearsal" ? "127.0.0.1" : "192.168.1.200",
+            ["matrix_commit"] = "0123abc",
+            ["release_commit"] = "HEAD",
+            ["dry_run"] = false,
+            ["counts"] = "14 PASS",
+        }.ToJsonString());
+    }
+
+    /// <summary>The Result cell of a row in the first table after a heading that starts so.</summary>
+    private static string Cell(string markdown, string row, string heading)
+    {
+        var section = markdown[markdown.IndexOf(heading, StringComparison.Ordinal)..];
+        var line = section.Split('\n').First(l => l.Contains($"</a>{row} |", StringComparison.Ordinal));
+        return line.TrimEnd('\r', ' ', '|').Split(" | ")[^1].Trim();
+    }
+}

@@ -1,0 +1,90 @@
+using Mint.Verification.Remote;
+using Mint.Verification.Worlds;
+using static Mint.Verification.SelfTests.Faults.PreStageFaultTests;
+
+namespace Mint.Verification.SelfTests.Faults;
+
+/// <summary>
+/// The fault catalogue for the readiness gate: each fault is a way production may differ from the
+/// runbook's assumptions. The whole Pre stage runs under it; Pre-1..8 stay green and only the
+/// readiness row that owns the assumption fails, naming the setting or host fact.
+/// </summary>
+[TestFixture]
+[Category("SelfTest")]
+[NonParallelizable]
+public sealed class ReadinessFaultTests
+{
+    [Test]
+    public async Task WrongPostgresContainer() =>
+        await Expect("PostgresContainer names no container (nope)", ["Ready-1"], "PostgresContainer: no container 'nope'",
+            settings: MatrixRun.Settings with { Deploy = MatrixRun.Settings.Deploy with { PostgresContainer = "nope" } });
+
+    [Test]
+    public async Task MissingBuildContext()
+    {
+        using var release = new ScratchRelease(withoutContext: "order-intake");
+        await Expect("release lacks the order-intake build context", ["Ready-2"], "OrderIntakeBuildContext:", settings: release.Settings);
+    }
+
+    [Test]
+    public async Task ReleaseAtAnotherCommit() =>
+        await Expect("release at another commit than ReleaseCommit", ["Ready-2"], "the release must be commit 0000000",
+            settings: MatrixRun.Settings with { Deploy = MatrixRun.Settings.Deploy with { ReleaseCommit = "0000000" } });
+
+    [Test]
+    public async Task UnifiedComposeWithAnotherProjectName()
+    {
+        using var release = new ScratchRelease(compose => compose.Replace("name: mint-modules-prod", "name: mint-prod", StringComparison.Ordinal));
+        await Expect("unified compose with project name mint-prod", ["Ready-3"], "resolves to project 'mint-prod'", settings: release.Settings);
+    }
+
+    [Test]
+    public async Task ComposeVariableNotInEnvProd()
+    {
+        using var release = new ScratchRelease(compose => compose.Replace("      PORT: \"3500\"", "      PORT: \"3500\"\n      FEATURE_FLAGS: ${FEATURE_FLAGS}", StringComparison.Ordinal));
+        await Expect("unified compose needs FEATURE_FLAGS, not in .env.prod", ["Ready-3"], "needs variable FEATURE_FLAGS", settings: release.Settings);
+    }
+
+    [Test]
+    public async Task OldStackComposeFileRemoved()
+    {
+        using var host = await SshDockerHost.ConnectAsync(await Ssh());
+        await Run(host, "mv ~/quote-page/docker-compose.yml ~/quote-page/docker-compose.yml.away");
+        try
+        {
+            await Expect("old stack ~/quote-page lost its compose file", ["Ready-4"], "~/quote-page on");
+        }
+        finally
+        {
+            await Run(host, "mv ~/quote-page/docker-compose.yml.away ~/quote-page/docker-compose.yml");
+        }
+    }
+
+    [Test]
+    public async Task OrderIntakePortTaken()
+    {
+        var port = MatrixRun.Settings.Ports.OrderIntake;
+        using var host = await SshDockerHost.ConnectAsync(await Ssh());
+        // Labelled as the world's, so `./verify.sh down` removes it if this test is killed.
+        await Run(host, $"docker run -d --name mint-fault-port-squatter --label {ModuleWorld.WorldLabel}=fault -p 127.0.0.1:{port}:{port} {DebianImage} sleep 600");
+        try
+        {
+            await Expect($"port {port} already published by another container", ["Ready-5"], $"OrderIntakePort: port {port}");
+        }
+        finally
+        {
+            await Run(host, "docker rm -f mint-fault-port-squatter");
+        }
+    }
+
+    [Test]
+    public async Task FilesApiKeyDiffersFromTheRunningOne()
+    {
+        var target = await MatrixRun.RehearsalHostTargetAsync();
+        await Expect("FILES_API_KEY differs from the running files-api's key", ["Ready-6"], "differs from the API_KEY of the running files-api",
+            target: target with { FilesApiKey = "not-the-running-key" });
+    }
+
+    /// <summary>A base image every rehearsal machine has (built offline by fixtures/images).</summary>
+    private const string DebianImage = "mint-rehearsal/debian:bookworm";
+}
