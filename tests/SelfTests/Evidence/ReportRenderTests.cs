@@ -46,8 +46,12 @@ public sealed class ReportRenderTests
             var record = await File.ReadAllTextAsync(Path.Combine(bundle, "change-record.md"));
             var link = System.Text.RegularExpressions.Regex.Match(record, @"\[Post-2\]\(#post-2\): [^\n]*\(\[report\]\((?<link>report\.html#[0-9a-f]{32})\)\)");
             Assert.That(link.Success, Is.True, "the summary's failing row links into report.html:\n" + record);
-            var opened = await DumpDomAsync(new Uri(report.Report).AbsoluteUri + link.Groups["link"].Value["report.html".Length..], page => page.Contains("data-testid=\"test-result-status-", StringComparison.Ordinal));
-            Assert.That(opened, Does.Contain("data-testid=\"test-result-status-failed\"").And.Contain("order-intake health field"), "the link opens the failed Post-2 result with its message");
+            // Waited for until the result page shows both, as the report fills the page in steps
+            // (tree and header first, the result's message later).
+            static bool ShowsFailedPost2(string page) =>
+                page.Contains("data-testid=\"test-result-status-failed\"", StringComparison.Ordinal) && page.Contains("order-intake health field", StringComparison.Ordinal);
+            var opened = await DumpDomAsync(new Uri(report.Report).AbsoluteUri + link.Groups["link"].Value["report.html".Length..], ShowsFailedPost2);
+            Assert.That(ShowsFailedPost2(opened), Is.True, $"the link {link.Groups["link"].Value} opens the failed Post-2 result with its message; the page showed: {TestIds(opened)}");
         }
         finally
         {
@@ -56,7 +60,10 @@ public sealed class ReportRenderTests
         }
     }
 
-    /// <summary>The DOM of a page (a file:// URL, with its fragment) after its scripts ran (headless Chromium, no network, a throw-away profile).</summary>
+    /// <summary>The distinct data-testid values of a DOM: what the report had rendered, for a failure message.</summary>
+    private static string TestIds(string dom) =>
+        string.Join(", ", System.Text.RegularExpressions.Regex.Matches(dom, "data-testid=\"([^\"]+)\"").Select(match => match.Groups[1].Value).Distinct().Take(40));
+
     /// <summary>
     /// The DOM once <paramref name="rendered"/> holds: the report renders a 6 MB page with scripts, and
     /// on a loaded machine Chromium's virtual-time budget can end before it has; each attempt gives
