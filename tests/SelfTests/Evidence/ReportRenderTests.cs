@@ -93,7 +93,7 @@ public sealed class ReportRenderTests
         var profile = EvidenceSamples.TemporaryDirectory("chromium");
         try
         {
-            var start = new ProcessStartInfo(chromium) { RedirectStandardOutput = true, RedirectStandardError = true };
+            var start = new ProcessStartInfo(chromium) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
             foreach (var argument in new[]
             {
                 "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
@@ -105,6 +105,7 @@ public sealed class ReportRenderTests
             }
 
             using var process = Process.Start(start)!;
+            process.StandardInput.Close();
             var stdout = process.StandardOutput.ReadToEndAsync();
             var stderr = process.StandardError.ReadToEndAsync();
             using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(90));

@@ -38,6 +38,56 @@ public sealed class HostLayoutTests
     }
 
     [Test]
+    public void AnOldStacksContainerNamePortAndExtraKeysComeFromTheSnapshot()
+    {
+        var snapshot = Snapshot("mint-hw-postgres", "3");
+        snapshot["old_stacks"]!["artwork-module"]!["services"] = new JsonObject
+        {
+            ["files-api"] = new JsonObject
+            {
+                ["container_name"] = "artwork-files-api",
+                ["ports"] = new JsonArray("3501->3500"),
+                ["environment_keys"] = new JsonArray([.. HostLayout.StandInEnvKeys("artwork-module").Append("SENTRY_DSN").Select(k => (JsonNode?)k)]),
+            },
+        };
+        const string StandIn = "services:\n  files-api:\n    container_name: files-api\n    ports:\n      - \"3500:3500\"\n";
+
+        var stack = HostLayout.FromSnapshot(snapshot, out _).OldStacks[0];
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(stack, Is.EqualTo(new OldStackLayout("artwork-module", "artwork-module", "artwork-files-api", "3501:3500", "SENTRY_DSN")));
+            Assert.That(stack.Compose(StandIn), Is.EqualTo("services:\n  files-api:\n    container_name: artwork-files-api\n    ports:\n      - \"3501:3500\"\n"));
+            Assert.That(stack.ExtraKeys(), Is.EqualTo(new[] { "SENTRY_DSN" }));
+        });
+    }
+
+    [Test]
+    public void TheStandInsOwnNamesGiveTheDefaultLayout()
+    {
+        var snapshot = Snapshot(HostLayout.Default.PostgresContainer, HostLayout.StandInSeedRows.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        snapshot["old_stacks"]!["artwork-module"]!["services"] = new JsonObject
+        {
+            ["files-api"] = new JsonObject { ["container_name"] = "files-api", ["ports"] = new JsonArray("3500->3500"), ["environment_keys"] = new JsonArray([.. HostLayout.StandInEnvKeys("artwork-module").Select(k => (JsonNode?)k)]) },
+        };
+
+        Assert.That(HostLayout.FromSnapshot(snapshot, out _).SameAs(HostLayout.Default), Is.True);
+    }
+
+    [TestCase("container_name", "files-api\nprivileged: true")]
+    [TestCase("environment_keys", "X=1\nAPI_KEY")]
+    public void ANameThatCouldAddLinesIsRefused(string field, string value)
+    {
+        var snapshot = Snapshot("mint-hw-postgres", "3");
+        snapshot["old_stacks"]!["artwork-module"]!["services"] = new JsonObject
+        {
+            ["files-api"] = new JsonObject { [field] = field == "container_name" ? value : new JsonArray(value) },
+        };
+
+        Assert.That(() => HostLayout.FromSnapshot(snapshot, out _), Throws.TypeOf<FormatException>().With.Message.Contains("old_stacks.artwork-module"));
+    }
+
+    [Test]
     public void ASnapshotWithoutAnOldStackIsRefusedNamingIt()
     {
         var snapshot = Snapshot("mint-os-postgres", "3");
