@@ -307,8 +307,12 @@ case "$command" in
     drill "$@" || status=1
     bundle || { status=1; printf '  bundle: no report.html (its reason is the [evidence] line above)\n' >>"$FAILED_ROWS"; }
     # The twin: edited host snapshots built as twins, each refused at the readiness gate (2 min).
-    log "twin divergences: bash fixtures/twin/divergences.sh"
-    bash fixtures/twin/divergences.sh || { status=1; printf '  twin divergences: see the table above\n' >>"$FAILED_ROWS"; }
+    # Its table joins the fault catalogue in the self-tests' night: each divergence is a fault the
+    # readiness gate must catch on a twin.
+    log "twin divergences: bash fixtures/twin/divergences.sh (table appended to $SELFTEST_RESULTS/fault-catalogue.md)"
+    mkdir -p "$SELFTEST_RESULTS"
+    printf '\n## Twin divergences (fixtures/twin/divergences.sh)\n\n' >>"$SELFTEST_RESULTS/fault-catalogue.md"
+    bash fixtures/twin/divergences.sh | tee -a "$SELFTEST_RESULTS/fault-catalogue.md" || { status=1; printf '  twin divergences: see the table above\n' >>"$FAILED_ROWS"; }
     closing_line
     exit "$status"
     ;;
