@@ -47,9 +47,9 @@ public sealed class HostLayoutTests
             {
                 ["container_name"] = "artwork-files-api",
                 ["ports"] = new JsonArray("3501->3500"),
-                ["environment_keys"] = new JsonArray([.. HostLayout.StandInEnvKeys("artwork-module").Append("SENTRY_DSN").Select(k => (JsonNode?)k)]),
             },
         };
+        snapshot["old_stacks"]!["artwork-module"]!["env_file_keys"] = new JsonArray([.. HostLayout.StandInEnvKeys("artwork-module").Append("SENTRY_DSN").Select(k => (JsonNode?)k)]);
         const string StandIn = "services:\n  files-api:\n    container_name: files-api\n    ports:\n      - \"3500:3500\"\n";
 
         var stack = HostLayout.FromSnapshot(snapshot, out _).OldStacks[0];
@@ -63,26 +63,44 @@ public sealed class HostLayoutTests
     }
 
     [Test]
+    public void AKeyTheStandInNeedsButTheHostLacksIsSaidAndKept()
+    {
+        var snapshot = Snapshot("mint-hw-postgres", "3");
+        snapshot["old_stacks"]!["artwork-module"]!["services"] = new JsonObject { ["files-api"] = new JsonObject { ["container_name"] = "files-api" } };
+        snapshot["old_stacks"]!["artwork-module"]!["env_file_keys"] = new JsonArray([.. HostLayout.StandInEnvKeys("artwork-module").Where(k => k != "API_KEY").Append("FILES_API_KEY").Select(k => (JsonNode?)k)]);
+
+        var stack = HostLayout.FromSnapshot(snapshot, out var notReproduced).OldStacks[0];
+
+        Assert.That(stack.ExtraKeys(), Is.EqualTo(new[] { "FILES_API_KEY" }));
+        Assert.That(notReproduced, Has.Some.Contains("~/artwork-module: the stand-in module needs API_KEY in .env"), string.Join('\n', notReproduced));
+    }
+
+    [Test]
     public void TheStandInsOwnNamesGiveTheDefaultLayout()
     {
         var snapshot = Snapshot(HostLayout.Default.PostgresContainer, HostLayout.StandInSeedRows.ToString(System.Globalization.CultureInfo.InvariantCulture));
         snapshot["old_stacks"]!["artwork-module"]!["services"] = new JsonObject
         {
-            ["files-api"] = new JsonObject { ["container_name"] = "files-api", ["ports"] = new JsonArray("3500->3500"), ["environment_keys"] = new JsonArray([.. HostLayout.StandInEnvKeys("artwork-module").Select(k => (JsonNode?)k)]) },
+            ["files-api"] = new JsonObject { ["container_name"] = "files-api", ["ports"] = new JsonArray("3500->3500") },
         };
+        snapshot["old_stacks"]!["artwork-module"]!["env_file_keys"] = new JsonArray([.. HostLayout.StandInEnvKeys("artwork-module").Select(k => (JsonNode?)k)]);
 
         Assert.That(HostLayout.FromSnapshot(snapshot, out _).SameAs(HostLayout.Default), Is.True);
     }
 
     [TestCase("container_name", "files-api\nprivileged: true")]
-    [TestCase("environment_keys", "X=1\nAPI_KEY")]
+    [TestCase("env_file_keys", "X=1\nAPI_KEY")]
     public void ANameThatCouldAddLinesIsRefused(string field, string value)
     {
         var snapshot = Snapshot("mint-hw-postgres", "3");
-        snapshot["old_stacks"]!["artwork-module"]!["services"] = new JsonObject
+        if (field == "container_name")
         {
-            ["files-api"] = new JsonObject { [field] = field == "container_name" ? value : new JsonArray(value) },
-        };
+            snapshot["old_stacks"]!["artwork-module"]!["services"] = new JsonObject { ["files-api"] = new JsonObject { [field] = value } };
+        }
+        else
+        {
+            snapshot["old_stacks"]!["artwork-module"]![field] = new JsonArray(value);
+        }
 
         Assert.That(() => HostLayout.FromSnapshot(snapshot, out _), Throws.TypeOf<FormatException>().With.Message.Contains("old_stacks.artwork-module"));
     }

@@ -38,6 +38,7 @@ public sealed class HostSnapshotTests
                 Assert.That((string?)snapshot["unified_compose"]!["project"], Is.EqualTo(Runbooks.DeployLayout.UnifiedProject));
                 Assert.That(snapshot["unified_compose"]!["variables_used"]!.AsArray().Select(v => (string?)v), Does.Contain("ORDER_INTAKE_API_KEY"));
                 Assert.That((string?)snapshot["old_stacks"]!["quote-page"]!["project"], Is.EqualTo("quote-page"));
+                Assert.That(snapshot["old_stacks"]!["artwork-module"]!["env_file_keys"]!.AsArray().Select(k => (string?)k), Is.EqualTo(Worlds.HostLayout.StandInEnvKeys("artwork-module")), "the .env's key names, sorted, and nothing else");
                 Assert.That(snapshot["postgres"]!["artwork_seeds_columns"]!.AsArray(), Is.Not.Empty);
                 // Round trip of the twin's layout: this world's snapshot reads back as the layout it
                 // was built with (the seed count aside: Post rows add seeds to a world in use).
