@@ -4,4 +4,7 @@ using NUnit.Framework;
 // Outside any namespace: NUnit runs it once for the whole assembly, before any test.
 [SetUpFixture]
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1050:Declare types in namespaces", Justification = "NUnit runs a namespace-less SetUpFixture once per assembly.")]
-public sealed class AssemblySetUp : MatrixAssemblySetUp;
+public sealed class AssemblySetUp : MatrixAssemblySetUp
+{
+    protected override string? Gate => "Post";
+}
