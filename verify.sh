@@ -15,7 +15,7 @@
 #
 # Extra arguments after the subcommand go to `dotnet test` (e.g. --filter Category=Post).
 # Every subcommand talks only to this machine's engine: DOCKER_HOST, DOCKER_CONTEXT, the CLI's
-# current context and ~/.testcontainers.properties are checked before the first docker call
+# current context and ~/.testcontainers.properties are checked first, whatever the subcommand
 # (fixtures/engine/local-engine-guard.sh); anything remote is refused (exit 3) naming the source.
 # Nothing here ever selects runsettings/production.runsettings: production runs are typed by the
 # operator, as README.md shows.
@@ -26,6 +26,9 @@ cd "$ROOT"
 WORLD_LABEL=mint.verification.world
 # shellcheck source=fixtures/engine/local-engine-guard.sh
 source "$ROOT/fixtures/engine/local-engine-guard.sh"
+# Before anything else, whatever the subcommand (one added later too, or none): no docker call,
+# nor any other step, may come before it.
+guard_local_engine
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 # The reaper image cannot be pulled without a registry; worlds are removed explicitly (and by `down`).
 export TESTCONTAINERS_RYUK_DISABLED="${TESTCONTAINERS_RYUK_DISABLED:-true}"
@@ -256,9 +259,6 @@ for argument in "$@"; do
     -s|--settings|--settings=*|-s=*) log "refused: ./verify.sh never takes --settings; run production by hand as README.md shows"; exit 2 ;;
   esac
 done
-case "$command" in
-  prepare | rehearse | test | down | benchmark | stability) guard_local_engine ;;
-esac
 case "$command" in
   prepare) prepare ;;
   rehearse)

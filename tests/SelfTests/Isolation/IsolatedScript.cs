@@ -24,7 +24,11 @@ internal static class IsolatedScript
     }
 
     public static Task<CommandResult> RunAsync(string subcommand, IReadOnlyDictionary<string, string?> environment) =>
-        new ProcessRunner(KillAfter).RunAsync("unshare", ["-n", "sh", "-c", $"ip link set lo up && exec ./verify.sh {subcommand}"], RepositoryRoot.Path, environment);
+        RunCommandAsync($"./verify.sh {subcommand}", environment);
+
+    /// <summary>A shell command line, run from the repository root in the namespace.</summary>
+    public static Task<CommandResult> RunCommandAsync(string commandLine, IReadOnlyDictionary<string, string?> environment) =>
+        new ProcessRunner(KillAfter).RunAsync("unshare", ["-n", "sh", "-c", $"ip link set lo up && exec {commandLine}"], RepositoryRoot.Path, environment);
 
     /// <summary>Every container of the local engine (id, name, state), asked over its unix socket and nowhere else.</summary>
     public static async Task<string> LocalContainersAsync()

@@ -10,9 +10,16 @@ public sealed record RemoteEngineSource(string Name, string MustName, IReadOnlyD
     public const string Remote = "tcp://192.0.2.10:2375";
     public const string RemoteAddress = "192.0.2.10";
 
+    /// <summary>Starts like loopback, but Go and .NET read 127.0.0.1:2375 as user info and connect to 192.0.2.10.</summary>
+    public const string RemoteBehindUserInfo = "tcp://127.0.0.1:2375@192.0.2.10";
+
+    public static RemoteEngineSource DockerHostWithUserInfo { get; } =
+        new("DOCKER_HOST with user info", $"DOCKER_HOST={RemoteBehindUserInfo}", new Dictionary<string, string> { ["DOCKER_HOST"] = RemoteBehindUserInfo }, _ => { });
+
     public static IEnumerable<RemoteEngineSource> All =>
     [
         new("DOCKER_HOST", $"DOCKER_HOST={Remote}", new Dictionary<string, string> { ["DOCKER_HOST"] = Remote }, _ => { }),
+        DockerHostWithUserInfo,
         new("DOCKER_CONTEXT", $"DOCKER_CONTEXT=prod points at {Remote}", new Dictionary<string, string> { ["DOCKER_CONTEXT"] = "prod" }, home => home.AddContext("prod", Remote)),
         new("CLI current context", $"currentContext 'prod' in", new Dictionary<string, string>(), home =>
         {
