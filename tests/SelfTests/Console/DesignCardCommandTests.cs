@@ -119,6 +119,6 @@ public sealed partial class DesignCardCommandTests
     [GeneratedRegex(@"<MatrixCategories>([^<]*)</MatrixCategories>")]
     private static partial Regex DeclaredCategories();
 
-    [GeneratedRegex(@"\[Category\(""([^""]+)""\)\]")]
+    [GeneratedRegex(@"\bCategory\(""([^""]+)""\)")]
     private static partial Regex CategoryAttribute();
 }
