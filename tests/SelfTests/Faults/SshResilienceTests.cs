@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Mint.Verification.Remote;
 using Mint.Verification.Worlds;
 
 namespace Mint.Verification.SelfTests.Faults;
@@ -16,7 +15,7 @@ public sealed class SshResilienceTests
     [Test]
     public async Task CommandPastItsLimitIsStoppedOnTheHost()
     {
-        using var host = await Connect();
+        using var host = await HostWorldSsh.ConnectAsync();
         var marker = $"mint-timeout-probe-{Guid.NewGuid():N}";
         var clock = Stopwatch.StartNew();
 
@@ -35,7 +34,7 @@ public sealed class SshResilienceTests
     [Test]
     public async Task DroppedConnectionIsRegained()
     {
-        using var host = await Connect();
+        using var host = await HostWorldSsh.ConnectAsync();
         var running = host.RunAsync("sleep 20", TimeSpan.FromSeconds(30));
         await Task.Delay(TimeSpan.FromSeconds(1));
 
@@ -52,7 +51,4 @@ public sealed class SshResilienceTests
             Assert.That(after.Succeeded, Is.True, "a command after the reconnect runs: " + after.Transcript());
         });
     }
-
-    private static async Task<SshDockerHost> Connect() =>
-        await SshDockerHost.ConnectAsync((await MatrixRun.HostWorldAsync()).Ssh(MatrixRun.Settings));
 }
