@@ -5,9 +5,13 @@ using Mint.Verification.Settings;
 
 namespace Mint.Verification.SelfTests.Evidence;
 
-/// <summary>One night, one evidence run: a results directory of another target, host or change id is refused, the same night is joined.</summary>
+/// <summary>
+/// One night, one evidence run: a results directory of another target, host or change id is refused,
+/// the same night is joined; a night whose secret fingerprints are in the old format is refused.
+/// </summary>
 [TestFixture]
 [Category("SelfTest")]
+[Category("Unit")]
 public sealed class EvidenceNightTests
 {
     private string directory = string.Empty;
@@ -46,6 +50,31 @@ public sealed class EvidenceNightTests
 
         act.Should().Throw<InvalidOperationException>().WithMessage($"*{directory} holds another night ({key} '{value}' there*")
             .And.Message.Should().Contain(AllureResultsWriter.DirectoryVariable);
+    }
+
+    [Test]
+    public void ANightWithOldFormatFingerprintsIsRefusedBeforeAnythingIsContacted()
+    {
+        EvidenceNight.Resolve(Rehearsal(), DateTimeOffset.UtcNow, directory);
+        File.WriteAllText(Path.Combine(directory, SecretFingerprints.FileName), "salt 00ff\n12 " + new string('a', 64) + " 00000000000000ff\n");
+
+        var act = () => EvidenceNight.Resolve(Rehearsal(), DateTimeOffset.UtcNow, directory);
+
+        act.Should().Throw<InvalidOperationException>().WithMessage("*old fingerprint format*", "unsalted rolling hashes are never joined with keyed ones");
+    }
+
+    [Test]
+    public void ANightJoinedByALaterInvocationKeepsItsFingerprintSalt()
+    {
+        EvidenceNight.Resolve(Rehearsal(), DateTimeOffset.UtcNow, directory);
+        SecretFingerprints.Write(directory);
+        var salt = File.ReadAllLines(Path.Combine(directory, SecretFingerprints.FileName)).Single(l => l.StartsWith("salt ", StringComparison.Ordinal));
+
+        EvidenceNight.Resolve(Rehearsal(), DateTimeOffset.UtcNow.AddHours(1), directory);
+        Redactor.Register("later-" + Guid.NewGuid().ToString("N"));
+        SecretFingerprints.Write(directory);
+
+        File.ReadAllLines(Path.Combine(directory, SecretFingerprints.FileName)).Should().Contain(salt, "the salt is the night's: one per night, kept by every invocation");
     }
 
     private static VerificationSettings Rehearsal() =>

@@ -13,6 +13,7 @@ namespace Mint.Verification.SelfTests.Evidence;
 /// </summary>
 [TestFixture]
 [Category("SelfTest")]
+[Category("Unit")]
 public sealed class SecretRecordTests
 {
     [Test]
@@ -60,6 +61,6 @@ public sealed class SecretRecordTests
     /// <summary>A string member named like a secret; names of variables, sources, headers, files and public halves are not secrets.</summary>
     private static bool IsSecretMember(PropertyInfo property) =>
         property.PropertyType == typeof(string)
-        && new[] { "Key", "Secret", "Password", "Pem" }.Any(word => property.Name.Contains(word, StringComparison.Ordinal))
+        && new[] { "Key", "Secret", "Pass", "Pwd", "Token", "Credential", "Dsn", "Pem" }.Any(word => property.Name.Contains(word, StringComparison.Ordinal))
         && !new[] { "Variable", "Source", "Header", "Line", "Sha256", "File" }.Any(suffix => property.Name.EndsWith(suffix, StringComparison.Ordinal));
 }
