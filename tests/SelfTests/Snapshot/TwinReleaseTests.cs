@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Mint.Verification.Settings;
 using Mint.Verification.Worlds;
 
 namespace Mint.Verification.SelfTests.Snapshot;
@@ -10,9 +9,10 @@ namespace Mint.Verification.SelfTests.Snapshot;
 /// </summary>
 [TestFixture]
 [Category("SelfTest")]
+[Category("Unit")]
 public sealed class TwinReleaseTests
 {
-    private static string StandInCompose => File.ReadAllText(RepositoryRoot.Resolve("fixtures/modules/docker-compose.prod.yml"));
+    private static string StandInCompose => RehearsalInputs.ChangePackCompose;
 
     [Test]
     public void TheSnapshotsProjectNameAndExtraVariableAreWrittenIntoTheCompose()

@@ -1,0 +1,65 @@
+using Mint.Verification.Checks.Readiness;
+using Mint.Verification.Remote;
+using Mint.Verification.Runbooks;
+using Mint.Verification.Worlds;
+
+namespace Mint.Verification.SelfTests.Isolation;
+
+/// <summary>
+/// The rehearsal publishes on 127.0.0.1 only: the host world's containers, the stand-in old stacks
+/// and the unified stack a rehearsed cutover deploys. Read from the engine itself (`docker ps`), so a
+/// publisher the compose tests do not know of is caught too. Leaves the world in its before state.
+/// </summary>
+[TestFixture]
+[Category("SelfTest")]
+[Description("Issue 17 item 9: the rehearsal binds loopback only")]
+[NonParallelizable]
+public sealed class RehearsalExposureTests
+{
+    private const string Loopback = "127.0.0.1";
+
+    [Test]
+    public async Task NoRehearsalContainerPublishesBeyondLoopbackBeforeOrAfterTheCutover()
+    {
+        using var exclusive = await RunbookContext.ExclusiveAsync(TimeSpan.FromMinutes(15));
+        var target = await MatrixRun.RehearsalHostTargetAsync();
+        var layout = (await MatrixRun.HostWorldAsync()).State.Layout ?? HostLayout.Default;
+        using var host = await SshDockerHost.ConnectAsync(target.Ssh!);
+        var projects = layout.OldStacks.Select(s => s.Project)
+            .Append(TwinRelease.ProjectOf(await File.ReadAllTextAsync(ReleaseLayout.ComposeFile(MatrixRun.Settings))) ?? DeployLayout.UnifiedDirectory)
+            .ToHashSet(StringComparer.Ordinal);
+        var before = await PublishersAsync(host, projects);
+
+        var cutover = await CutoverRunbook.RunAsync(new RunbookContext(MatrixRun.Settings, target, host), "rehearsal exposure");
+        try
+        {
+            var after = await PublishersAsync(host, projects);
+            Assert.Multiple(() =>
+            {
+                Assert.That(cutover.Steps.Select(s => s.Status), Is.All.AnyOf(StepStatus.Done, StepStatus.AlreadyDone), "the rehearsed cutover did not complete: " + string.Join("; ", cutover.Steps.Select(s => $"{s.Id} {s.Status} {s.Message}")));
+                Assert.That(before.Where(Exposed), Is.Empty, "before the cutover, published beyond loopback");
+                Assert.That(after.Where(Exposed), Is.Empty, "after the cutover, published beyond loopback");
+                Assert.That(after, Has.Some.Contains($"{Loopback}:{DeployLayout.OrderIntake.Port}->"), "the unified stack's order-intake is not among the publishers: the listing cannot be judged");
+            });
+        }
+        finally
+        {
+            var rollback = await RollbackRunbook.RunAsync(new RunbookContext(MatrixRun.Settings, target, host));
+            Assert.That(rollback.Steps.Select(s => s.Status), Is.All.AnyOf(StepStatus.Done, StepStatus.AlreadyDone), "restoring the before state: " + string.Join("; ", rollback.Steps.Select(s => $"{s.Id} {s.Status} {s.Message}")));
+        }
+    }
+
+    /// <summary>"name: binding" for every port binding of the world's containers and the rehearsal's compose projects.</summary>
+    private static async Task<List<string>> PublishersAsync(SshDockerHost host, IReadOnlySet<string> projects)
+    {
+        var listing = await host.RunAsync("docker ps --format '{{.Names}}\t{{.Label \"mint.verification.world\"}}\t{{.Label \"com.docker.compose.project\"}}\t{{.Ports}}'");
+        Assert.That(listing.Succeeded, Is.True, "cannot list the engine's containers: " + listing.Transcript());
+        return [.. listing.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => line.Split('\t'))
+            .Where(fields => fields.Length == 4 && (fields[1].Length > 0 || projects.Contains(fields[2])))
+            .SelectMany(fields => fields[3].Split(", ", StringSplitOptions.RemoveEmptyEntries).Where(binding => binding.Contains("->", StringComparison.Ordinal)).Select(binding => $"{fields[0]}: {binding}"))];
+    }
+
+    /// <summary>A binding on any address but 127.0.0.1 ("0.0.0.0:3500->3500/tcp", "[::]:3500->3500/tcp").</summary>
+    private static bool Exposed(string publisher) => !publisher.Split(": ", 2)[1].StartsWith(Loopback + ":", StringComparison.Ordinal);
+}
