@@ -30,6 +30,9 @@ source "$ROOT/fixtures/engine/local-engine-guard.sh"
 # nor any other step, may come before it.
 guard_local_engine
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+# Every run this script starts only rehearses: the settings reader refuses Target=production while
+# this is set, however production was asked for (--settings, -p:RunSettingsFilePath, @file.rsp, ...).
+export MINT_REHEARSAL_ONLY=1
 # The reaper image cannot be pulled without a registry; worlds are removed explicitly (and by `down`).
 export TESTCONTAINERS_RYUK_DISABLED="${TESTCONTAINERS_RYUK_DISABLED:-true}"
 
@@ -254,9 +257,10 @@ drill() {
 command="${1:-}"
 [[ $# -gt 0 ]] && shift
 # This script rehearses; it never takes another runsettings (production is typed by hand, see README).
+# A quick first line only: the settings reader refuses Target=production however it was asked for.
 for argument in "$@"; do
   case "$argument" in
-    -s|--settings|--settings=*|-s=*) log "refused: ./verify.sh never takes --settings; run production by hand as README.md shows"; exit 2 ;;
+    -s|--settings|--settings[=:]*|-s[=:]*|*RunSettingsFilePath*|@*) log "refused: $argument: ./verify.sh only rehearses (MINT_REHEARSAL_ONLY=1) and never takes another runsettings; run production by hand, from a shell without MINT_REHEARSAL_ONLY, as README.md shows"; exit 2 ;;
   esac
 done
 case "$command" in

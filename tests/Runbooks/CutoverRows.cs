@@ -6,7 +6,7 @@ namespace Mint.Verification.Runbooks.Tests;
 /// <summary>
 /// The cutover sequence, one row per step. The nine steps run once, in order, on first use; each
 /// row reports its own step (done, already done, planned, failed, or not reached because an
-/// earlier step failed). Against production it needs ConfirmChangeId, or DryRun=true for the plan.
+/// earlier step failed). Against production it needs MINT_CONFIRM=cutover:&lt;change id&gt;, or DryRun=true for the plan.
 /// </summary>
 [TestFixture]
 [Category("Cutover")]

@@ -4,7 +4,7 @@ namespace Mint.Verification.Runbooks.Tests;
 
 /// <summary>
 /// The rollback map, one row per line, then the proof: no seed lost, Pre-7 and Pre-8 pass again.
-/// Against production it needs ConfirmChangeId, or DryRun=true for the plan.
+/// Against production it needs MINT_CONFIRM=rollback:&lt;change id&gt;, or DryRun=true for the plan.
 /// </summary>
 [TestFixture]
 [Category("Rollback")]

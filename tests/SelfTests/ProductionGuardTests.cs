@@ -19,13 +19,13 @@ public sealed class ProductionGuardTests
     {
         var settings = Production(("SshHostKeySha256", "SHA256:uNiVztksCsDhcc0u9e8BujQXVUpKZIDTMczCvj3tD2s"));
 
-        RunbookRuns.Refusal(settings, "Cutover").Should().Contain("ConfirmChangeId=" + ChangeId).And.Contain("nothing was touched");
+        RunbookRuns.Refusal(settings, "Cutover").Should().Contain("MINT_CONFIRM=cutover:" + ChangeId).And.Contain("nothing was touched");
     }
 
     [Test]
     public void ConfirmedCutoverIsNotRefused()
     {
-        var settings = Production(("SshHostKeySha256", "SHA256:uNiVztksCsDhcc0u9e8BujQXVUpKZIDTMczCvj3tD2s"), ("ConfirmChangeId", ChangeId));
+        var settings = Production(("SshHostKeySha256", "SHA256:uNiVztksCsDhcc0u9e8BujQXVUpKZIDTMczCvj3tD2s"), ("Confirm", "cutover:" + ChangeId));
 
         RunbookRuns.Refusal(settings, "Cutover").Should().BeNull();
     }

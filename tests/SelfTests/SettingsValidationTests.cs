@@ -53,7 +53,7 @@ public sealed class SettingsValidationTests
     [TestCase("DryRun", "maybe", "is not true or false")]
     [TestCase("MinimumDockerVersion", "latest", "is not a version")]
     [TestCase("FilesApiKeyVariable", "FILES-API-KEY", "is not an environment variable name")]
-    [TestCase("ConfirmChangeId", "LOOP-OTHER", "does not equal ChangeId")]
+    [TestCase("Confirm", "cutover:LOOP-OTHER", "confirms no runbook")]
     [TestCase("ArtworkImage", "mint-modules/artwork:0ce4de6", "without a tag")]
     public void EachMalformedKeyIsNamed(string key, string value, string reason)
     {

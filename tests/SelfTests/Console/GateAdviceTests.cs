@@ -30,7 +30,7 @@ public sealed class GateAdviceTests
         var (state, next) = StopAdvice.ForGate(settings, "Post");
 
         Assert.That(state, Does.Contain("Post only reads"));
-        Assert.That(next, Does.Contain($"{OperatorVariables.Confirm}={settings.ChangeId}").And.Contain("--filter Category=Rollback").And.Contain("runsettings/production.runsettings"));
+        Assert.That(next, Does.Contain($"MINT_CONFIRM=rollback:{settings.ChangeId}").And.Contain("--filter Category=Rollback").And.Contain("runsettings/production.runsettings"));
     }
 
     private static VerificationSettings Production() =>

@@ -14,11 +14,11 @@ public sealed class OperatorVariablesTests
     [Test]
     public void ProductionTakesHostKeyOperatorAndConfirmationFromTheEnvironment()
     {
-        var settings = Production(new() { [OperatorVariables.HostKey] = Key, [OperatorVariables.Operator] = "@night-operator", [OperatorVariables.Confirm] = ChangeId });
+        var settings = Production(new() { [OperatorVariables.HostKey] = Key, [OperatorVariables.Operator] = "@night-operator", [OperatorVariables.Confirm] = "cutover:" + ChangeId });
 
         settings.Ssh.HostKeySha256.Should().Be(Key);
         settings.Operator.Should().Be("@night-operator", "the variable wins over the file's default operator");
-        settings.ConfirmChangeId.Should().Be(ChangeId);
+        settings.Confirm.Should().Be("cutover:" + ChangeId);
     }
 
     [Test]
@@ -32,9 +32,9 @@ public sealed class OperatorVariablesTests
     [Test]
     public void AShortConfirmationIsRefused()
     {
-        var act = () => Production(new() { [OperatorVariables.HostKey] = Key, [OperatorVariables.Confirm] = "LOOP-MINT" });
+        var act = () => Production(new() { [OperatorVariables.HostKey] = Key, [OperatorVariables.Confirm] = "cutover:LOOP-MINT" });
 
-        act.Should().Throw<SettingsException>().Which.Problems.Should().Contain(p => p.StartsWith("ConfirmChangeId:", StringComparison.Ordinal));
+        act.Should().Throw<SettingsException>().Which.Problems.Should().Contain(p => p.StartsWith("Confirm:", StringComparison.Ordinal));
     }
 
     [TestCase("true", "false", true)]

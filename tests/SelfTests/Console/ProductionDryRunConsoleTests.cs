@@ -20,11 +20,18 @@ public sealed class ProductionDryRunConsoleTests
         var results = Directory.CreateTempSubdirectory("mint-dryrun-console-").FullName;
         try
         {
-            // README's command, with --no-build: this test's own build is the one under test.
+            // README's command, with --no-build: this test's own build is the one under test. It is
+            // production on purpose (a DryRun in a namespace with only loopback up), so the
+            // rehearsal-only mark ./verify.sh exports is removed from this one child; confirmations
+            // left in the shell are removed too, so the DryRun alone keeps it a plan.
             var command = "dotnet test tests/Runbooks -v q --no-build --settings runsettings/production.runsettings --filter Category=Cutover";
             var run = await new ProcessRunner(TimeSpan.FromMinutes(2)).RunAsync(
                 "unshare", ["-n", "sh", "-c", $"ip link set lo up && exec {command}"], RepositoryRoot.Path,
-                new Dictionary<string, string?> { [OperatorVariables.DryRun] = "true", ["MINT_ALLURE_RESULTS"] = results, [OperatorVariables.Confirm] = null });
+                new Dictionary<string, string?>
+                {
+                    [OperatorVariables.DryRun] = "true", ["MINT_ALLURE_RESULTS"] = results, [OperatorVariables.Confirm] = null, [RunbookConsent.RetiredVariable] = null,
+                    [OperatorVariables.RehearsalOnly] = null,
+                });
             var console = run.Stdout;
 
             Assert.That(console, Does.Contain("PRODUCTION  192.168.1.200").And.Contain("DRY RUN"), "the banner names the target and the mode\n" + run.Transcript());
