@@ -6,6 +6,7 @@ namespace Mint.Verification.SelfTests.Evidence;
 /// <summary>What a container environment read from the host registers with the redactor: secret-looking keys and the password inside URLs.</summary>
 [TestFixture]
 [Category("SelfTest")]
+[Category("Unit")]
 public sealed class ContainerSecretsTests
 {
     [TestCase("API_KEY", true)]

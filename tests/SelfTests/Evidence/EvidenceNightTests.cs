@@ -8,6 +8,7 @@ namespace Mint.Verification.SelfTests.Evidence;
 /// <summary>One night, one evidence run: a results directory of another target, host or change id is refused, the same night is joined.</summary>
 [TestFixture]
 [Category("SelfTest")]
+[Category("Unit")]
 public sealed class EvidenceNightTests
 {
     private string directory = string.Empty;

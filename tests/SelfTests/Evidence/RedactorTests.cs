@@ -5,6 +5,7 @@ namespace Mint.Verification.SelfTests.Evidence;
 /// <summary>The redactor masks every registered value, the longest first, and leaves short values alone.</summary>
 [TestFixture]
 [Category("SelfTest")]
+[Category("Unit")]
 public sealed class RedactorTests
 {
     [Test]

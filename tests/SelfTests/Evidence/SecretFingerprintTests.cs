@@ -9,6 +9,7 @@ namespace Mint.Verification.SelfTests.Evidence;
 /// </summary>
 [TestFixture]
 [Category("SelfTest")]
+[Category("Unit")]
 public sealed class SecretFingerprintTests
 {
     [Test]

@@ -13,6 +13,7 @@ namespace Mint.Verification.SelfTests.Evidence;
 /// </summary>
 [TestFixture]
 [Category("SelfTest")]
+[Category("Unit")]
 public sealed class SecretRecordTests
 {
     [Test]

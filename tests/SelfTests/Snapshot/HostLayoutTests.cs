@@ -9,6 +9,7 @@ namespace Mint.Verification.SelfTests.Snapshot;
 /// </summary>
 [TestFixture]
 [Category("SelfTest")]
+[Category("Unit")]
 public sealed class HostLayoutTests
 {
     [Test]

@@ -6,6 +6,7 @@ namespace Mint.Verification.SelfTests.Snapshot;
 /// <summary>The operator's diff of two host snapshots names each divergence in one line.</summary>
 [TestFixture]
 [Category("SelfTest")]
+[Category("Unit")]
 public sealed class SnapshotDiffTests
 {
     [Test]

@@ -10,6 +10,7 @@ namespace Mint.Verification.SelfTests.Snapshot;
 /// </summary>
 [TestFixture]
 [Category("SelfTest")]
+[Category("Unit")]
 public sealed class TwinReleaseTests
 {
     private static string StandInCompose => File.ReadAllText(RepositoryRoot.Resolve("fixtures/modules/docker-compose.prod.yml"));
