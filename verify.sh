@@ -289,23 +289,54 @@ case "$command" in
     # Every secret of the fresh world carries this value, so any leak into the console or the
     # evidence is found by a plain search (run_tests and the bundle tool both look).
     export MINT_PLANTED_SECRET="${MINT_PLANTED_SECRET:-planted$(od -An -N6 -tx1 /dev/urandom | tr -d ' \n')}"
-    prepare
-    down
-    rm -rf "$RESULTS_DIR"
     status=0
-    # Self-tests and module contracts first (they may run side by side), then the drill.
-    # Minimal console verbosity here: a failing self-test's message and stack trace go into the log.
     # Built first, then tested with --no-build: `dotnet test` on the solution builds and tests the
     # projects side by side, and the self-tests that run README's Runbooks command in a child process
     # would otherwise start while Runbooks.dll is still being written ("argument ... is invalid").
     log "build: dotnet build Verification.sln -v q"
     dotnet build Verification.sln -v q -nologo || { closing_line; exit 1; }
-    # Their evidence goes into a night of its own: the rehearsal's report is the drill's sign-off
-    # evidence, and 400 self-test results in it made its render take minutes on a slow machine.
+    # The self-tests' evidence goes into a night of its own: the rehearsal's report is the drill's
+    # sign-off evidence, and 400 self-test results in it made its render take minutes on a slow machine.
+    # The Unit tier opens this night (night.json); the self-tests and contracts join it later.
     SELFTEST_RESULTS="$ROOT/evidence/nights/selftests-verify-$(date -u +%Y%m%dT%H%M%SZ)"
     MINT_ALLURE_RESULTS="$SELFTEST_RESULTS"
+    # The engine-free tier first, before prepare (the engine install and the image builds take
+    # minutes on a fresh machine): a logic error fails here in about a minute. No engine is reachable
+    # (DOCKER_HOST names a socket that does not exist), no host world's state is read (an empty
+    # XDG_STATE_HOME) and, where the kernel allows it, no network but loopback (unshare -n): a test
+    # tagged Unit that needs any of them fails here instead of passing by luck.
+    unit_state="$(mktemp -d)"
+    dotnet() {
+      # run_tests calls `dotnet`; for this run only, that is dotnet in the namespace described above.
+      DOCKER_HOST=unix:///nonexistent/docker.sock TESTCONTAINERS_HOST_OVERRIDE='' XDG_STATE_HOME="$unit_state" \
+        "${unit_isolation[@]}" dotnet "$@"
+    }
+    if unshare -n sh -c 'ip link set lo up' 2>/dev/null; then
+      unit_isolation=(unshare -n sh -c 'ip link set lo up && exec "$0" "$@"')
+      unit_network="only loopback (unshare -n)"
+    else
+      unit_isolation=(env)
+      unit_network="this machine's"
+      log "unit tier: unshare -n with loopback is not permitted here (needs root or user namespaces, and ip); it runs with this machine's network"
+    fi
+    log "unit tier: dotnet test Verification.sln --no-build --filter Category=Unit (no engine; network: $unit_network; evidence to $SELFTEST_RESULTS)"
+    unit_status=0
+    run_tests Verification.sln --no-build --filter "Category=Unit" --logger "console;verbosity=minimal" "$@" || unit_status=1
+    unset -f dotnet
+    rm -rf "$unit_state"
+    if [[ $unit_status -ne 0 ]]; then
+      log "unit tier failed: fix it first; the engine, the images, the self-tests and the drill were not started"
+      closing_line
+      exit 1
+    fi
+    prepare
+    down
+    rm -rf "$RESULTS_DIR"
+    # Self-tests and module contracts (they may run side by side), then the drill; the Unit tier ran
+    # above, so it is left out here and counted once. Minimal console verbosity: a failing
+    # self-test's message and stack trace go into the log.
     log "self-tests and contracts: their evidence and the fault catalogue go to $SELFTEST_RESULTS"
-    run_tests Verification.sln --no-build --filter "Category=SelfTest|Category=Contract" --logger "console;verbosity=minimal" "$@" || status=1
+    run_tests Verification.sln --no-build --filter "(Category=SelfTest|Category=Contract)&Category!=Unit" --logger "console;verbosity=minimal" "$@" || status=1
     MINT_ALLURE_RESULTS="$RESULTS_DIR"
     print_fault_catalogue "$SELFTEST_RESULTS" || status=1
     drill "$@" || status=1

@@ -5,6 +5,7 @@ namespace Mint.Verification.SelfTests;
 /// <summary>.env.prod in compose's single-quoted form: a '$' is never expanded; what compose cannot hold is refused naming the key, never the value.</summary>
 [TestFixture]
 [Category("SelfTest")]
+[Category("Unit")]
 public sealed class EnvFileFormatTests
 {
     [Test]

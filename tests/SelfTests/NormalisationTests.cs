@@ -6,6 +6,7 @@ namespace Mint.Verification.SelfTests;
 /// <summary>The expected metadata of the intake rows is the contract's normalisation of the payload sent.</summary>
 [TestFixture]
 [Category("SelfTest")]
+[Category("Unit")]
 public sealed class NormalisationTests
 {
     [Test]

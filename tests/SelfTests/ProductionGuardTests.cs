@@ -10,6 +10,7 @@ namespace Mint.Verification.SelfTests;
 /// </summary>
 [TestFixture]
 [Category("SelfTest")]
+[Category("Unit")]
 public sealed class ProductionGuardTests
 {
     private const string ChangeId = "LOOP-MINT-PROD-CUTOVER-EXECUTION-20260212";

@@ -10,6 +10,7 @@ namespace Mint.Verification.SelfTests;
 /// </summary>
 [TestFixture]
 [Category("SelfTest")]
+[Category("Unit")]
 public sealed class SessionBudgetTests
 {
     private const string Fingerprint = "SHA256:uNiVztksCsDhcc0u9e8BujQXVUpKZIDTMczCvj3tD2s";

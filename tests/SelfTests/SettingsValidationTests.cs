@@ -6,6 +6,7 @@ namespace Mint.Verification.SelfTests;
 /// <summary>The settings gate: good files load; every bad key is named, all in one error, before anything runs.</summary>
 [TestFixture]
 [Category("SelfTest")]
+[Category("Unit")]
 public sealed class SettingsValidationTests
 {
     private const string Fingerprint = "SHA256:uNiVztksCsDhcc0u9e8BujQXVUpKZIDTMczCvj3tD2s";

@@ -9,6 +9,7 @@ namespace Mint.Verification.SelfTests;
 /// </summary>
 [TestFixture]
 [Category("SelfTest")]
+[Category("Unit")]
 public sealed class SmokeVerdictTests
 {
     [TestCase(8, 0, 0, true)]

@@ -7,6 +7,7 @@ namespace Mint.Verification.SelfTests.BadInput;
 /// </summary>
 [TestFixture]
 [Category("SelfTest")]
+[Category("Unit")]
 public sealed class BadHealthAnswerTests
 {
     private const string Html = "<!doctype html><html><head><title>Welcome</title></head><body>It works</body></html>";

@@ -11,6 +11,7 @@ namespace Mint.Verification.SelfTests.BadInput;
 /// </summary>
 [TestFixture]
 [Category("SelfTest")]
+[Category("Unit")]
 public sealed class DegradedHealthSettleTests
 {
     private const string Healthy = """{"status":"ok","db":"ok","minio":"ok"}""";

@@ -11,6 +11,7 @@ namespace Mint.Verification.SelfTests.BadInput;
 /// </summary>
 [TestFixture]
 [Category("SelfTest")]
+[Category("Unit")]
 public sealed class MalformedSettingsTests
 {
     private const string Missing = "missing or empty";

@@ -9,6 +9,7 @@ namespace Mint.Verification.SelfTests.BadInput;
 /// </summary>
 [TestFixture]
 [Category("SelfTest")]
+[Category("Unit")]
 public sealed class UnreachableTargetTests
 {
     [Test]

@@ -7,6 +7,7 @@ namespace Mint.Verification.SelfTests.Console;
 /// <summary>The operator's console as the logger draws it from the marked lines and the platform's results.</summary>
 [TestFixture]
 [Category("SelfTest")]
+[Category("Unit")]
 public sealed class ConsoleSessionTests
 {
     [Test]

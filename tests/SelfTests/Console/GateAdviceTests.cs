@@ -9,6 +9,7 @@ namespace Mint.Verification.SelfTests.Console;
 /// </summary>
 [TestFixture]
 [Category("SelfTest")]
+[Category("Unit")]
 public sealed class GateAdviceTests
 {
     private const string Key = "SHA256:uNiVztksCsDhcc0u9e8BujQXVUpKZIDTMczCvj3tD2s";

@@ -6,6 +6,7 @@ namespace Mint.Verification.SelfTests.Console;
 /// <summary>The night's values from MINT_* variables: a pin and a consent are never overridden silently, a plan never turns into a change.</summary>
 [TestFixture]
 [Category("SelfTest")]
+[Category("Unit")]
 public sealed class OperatorVariablesTests
 {
     private const string ChangeId = "LOOP-MINT-PROD-CUTOVER-EXECUTION-20260212";

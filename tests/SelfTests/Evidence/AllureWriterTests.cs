@@ -8,6 +8,7 @@ namespace Mint.Verification.SelfTests.Evidence;
 /// <summary>The Allure 2 results the matrix writes: valid JSON with every field the report and the change record read.</summary>
 [TestFixture]
 [Category("SelfTest")]
+[Category("Unit")]
 public sealed class AllureWriterTests
 {
     private string results = string.Empty;

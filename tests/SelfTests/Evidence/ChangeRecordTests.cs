@@ -7,6 +7,7 @@ namespace Mint.Verification.SelfTests.Evidence;
 /// <summary>The change record fills every Result cell (NOT RUN when a row has no result) and signs off only on a clean run.</summary>
 [TestFixture]
 [Category("SelfTest")]
+[Category("Unit")]
 public sealed class ChangeRecordTests
 {
     private string results = string.Empty;

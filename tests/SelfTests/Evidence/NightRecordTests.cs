@@ -11,6 +11,7 @@ namespace Mint.Verification.SelfTests.Evidence;
 /// </summary>
 [TestFixture]
 [Category("SelfTest")]
+[Category("Unit")]
 public sealed class NightRecordTests
 {
     private static readonly DateTimeOffset Night = new(2026, 2, 12, 22, 0, 0, TimeSpan.Zero);

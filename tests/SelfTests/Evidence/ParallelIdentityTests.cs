@@ -10,6 +10,7 @@ namespace Mint.Verification.SelfTests.Evidence;
 /// </summary>
 [TestFixture]
 [Category("SelfTest")]
+[Category("Unit")]
 public sealed class ParallelIdentityTests
 {
     private const int Tests = 64;

@@ -11,6 +11,7 @@ namespace Mint.Verification.SelfTests.Evidence;
 /// </summary>
 [TestFixture]
 [Category("SelfTest")]
+[Category("Unit")]
 public sealed class StageRowTableTests
 {
     private static ChangePack Pack => ChangePack.Read(ChangeRecordTests.ChangePackPath);

@@ -6,6 +6,7 @@ namespace Mint.Verification.SelfTests.Faults;
 /// </summary>
 [TestFixture]
 [Category("SelfTest")]
+[Category("Unit")]
 public sealed class OpsFaultTests
 {
     private ScratchRepositories scratch = null!;

@@ -9,6 +9,7 @@ namespace Mint.Verification.SelfTests.Isolation;
 /// </summary>
 [TestFixture]
 [Category("SelfTest")]
+[Category("Unit")]
 [Description("Issue 10 item 1: rehearsal isolation")]
 public sealed class EngineGuardTests
 {

@@ -1,0 +1,67 @@
+using Mint.Verification.Settings;
+
+namespace Mint.Verification.SelfTests.Isolation;
+
+/// <summary>
+/// `./verify.sh test` runs the engine-free tier (Category=Unit) right after its build, before
+/// prepare installs an engine or builds an image, with no engine reachable; a failing Unit tier
+/// ends the run there with its counts in the closing line. Proven with dotnet replaced by a stand-in
+/// whose Unit run fails, docker and the installers by recorders, under unshare -n
+/// (<see cref="IsolatedScript"/>): no engine is needed and nothing is installed.
+/// </summary>
+[TestFixture]
+[Category("SelfTest")]
+[Category("Unit")]
+[Description("Issue 19 item 2: the engine-free tier runs first")]
+public sealed class UnitTierFirstTests
+{
+    private const string NoEngine = "unix:///nonexistent/docker.sock";
+
+    [OneTimeSetUp]
+    public Task NetworkNamespaceIsAvailable() => IsolatedScript.RequireNetworkNamespaceAsync();
+
+    [Test]
+    public async Task AFailingUnitTierStopsTheRunBeforeAnyEngineWork()
+    {
+        using var home = new ScratchHome();
+        using var tools = new ToolRecorder();
+        var dotnetCalls = Path.Combine(home.Folder, "dotnet-calls");
+        var standIn = Directory.CreateDirectory(Path.Combine(home.Folder, "bin")).FullName;
+        var dotnet = Path.Combine(standIn, "dotnet");
+        // The build succeeds; the test run reports one failure in the platform's count line.
+        await File.WriteAllTextAsync(dotnet, $$"""
+            #!/bin/sh
+            printf '%s | DOCKER_HOST=%s\n' "dotnet $*" "$DOCKER_HOST" >>'{{dotnetCalls}}'
+            case "$1" in
+              build) exit 0 ;;
+              test) echo 'Failed!  - Failed:     1, Passed:     2, Skipped:     0, Total:     3, Duration: 1 s - SelfTests.dll (net10.0)'; exit 1 ;;
+            esac
+            exit 1
+            """.Replace("\r", string.Empty, StringComparison.Ordinal));
+        File.SetUnixFileMode(dotnet, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var environment = new Dictionary<string, string?>
+        {
+            ["HOME"] = home.Folder,
+            ["DOCKER_HOST"] = null,
+            ["DOCKER_CONTEXT"] = null,
+            ["DOCKER_CONFIG"] = null,
+            ["TESTCONTAINERS_HOST_OVERRIDE"] = null,
+            ["PATH"] = $"{standIn}:{tools.SearchPath}",
+        };
+
+        var run = await IsolatedScript.RunCommandAsync("./verify.sh test", environment);
+
+        var calls = File.Exists(dotnetCalls) ? (await File.ReadAllTextAsync(dotnetCalls)).Split('\n', StringSplitOptions.RemoveEmptyEntries) : [];
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(1), $"a failing Unit tier fails ./verify.sh test: {run.Transcript()}");
+            Assert.That(calls, Has.Length.EqualTo(2), $"dotnet is called for the build and the Unit tier only: {string.Join('\n', calls)}");
+            Assert.That(calls.ElementAtOrDefault(0), Does.StartWith("dotnet build Verification.sln"), "the build comes first");
+            Assert.That(calls.ElementAtOrDefault(1), Does.StartWith("dotnet test Verification.sln --no-build --filter Category=Unit ").And.EndWith($"DOCKER_HOST={NoEngine}"),
+                "then the Unit tier, with no engine reachable");
+            Assert.That(tools.Calls, Is.Empty, "docker, dockerd and the installers must not be called when the Unit tier failed");
+            Assert.That(run.Stdout, Does.Contain("2 passed, 1 failed, 0 skipped"), $"the Unit tier's counts are in the closing line: {run.Transcript()}");
+            Assert.That(run.Stderr, Does.Contain("unit tier failed"), $"the log says why the run stopped: {run.Transcript()}");
+        });
+    }
+}
