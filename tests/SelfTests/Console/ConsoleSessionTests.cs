@@ -30,7 +30,7 @@ public sealed class ConsoleSessionTests
 
         session.Message(OperatorConsole.Marker + "row T.Pre5\tPASS\t  Pre-5  PASS  host key pinned");
         session.Result(new ResultLine("T.Pre5", "Pre5_Ssh", "Pre-5", "PASS", string.Empty, TimeSpan.Zero));
-        session.Complete();
+        session.Complete(RunEnd.Clean);
 
         var text = output.ToString();
         text.Split("host key pinned").Should().HaveCount(2, "the row's line once, not again from its result");
@@ -45,7 +45,7 @@ public sealed class ConsoleSessionTests
         session.Message(OperatorConsole.Marker + "stop Cutover-4\tSTOPPED at Cutover-4: compose down failed\n  target now: partly stopped\n  next: rollback");
         session.Message(OperatorConsole.Marker + "stop Cutover-4\tSTOPPED at Cutover-4: compose down failed\n  target now: partly stopped\n  next: rollback");
         session.Result(new ResultLine("T.Cutover5", "Cutover5", "Cutover-5", "FAIL", "NotReached: Cutover-4 failed first\n   at Stack.Trace()", TimeSpan.Zero));
-        session.Complete();
+        session.Complete(RunEnd.Clean);
 
         var text = output.ToString();
         text.Split("STOPPED at Cutover-4").Should().HaveCount(2, "the stop block is printed once");
