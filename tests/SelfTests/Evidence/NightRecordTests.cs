@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Mint.Verification.Bundle;
+using Mint.Verification.ConsoleLogger;
 using Mint.Verification.Evidence;
 
 namespace Mint.Verification.SelfTests.Evidence;
@@ -89,6 +90,72 @@ public sealed class NightRecordTests
         });
     }
 
+    [Test]
+    public void AKilledCutoverIsListedAsNeverCompletedAndWithholdsTheSignOff()
+    {
+        PassEveryRow(new AllureResultsWriter(results));
+        Invocation("Category=Pre", Night, Night.AddMinutes(2), exitCode: 0);
+        Invocation("Category=Cutover", Night.AddMinutes(10).AddSeconds(3), finished: null, exitCode: 0, process: new ProcessIdentity(int.MaxValue, 1, "no-such-boot"));
+        Invocation("Category=Post", Night.AddMinutes(40), Night.AddMinutes(42), exitCode: 0);
+
+        var (markdown, signOff) = ChangeRecord.Render(Pack, ResultSet.Read(results), DateTimeOffset.UtcNow);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(markdown, Does.Contain("| 2 | 2026-02-12 22:10:03 → — | Category=Cutover |"), "the invocation table shows no end for the killed run");
+            Assert.That(markdown, Does.Contain("**never completed: started 22:10:03Z, no end recorded (killed or crashed)**"), "its exit cell says it never completed");
+            Assert.That(markdown, Does.Contain($"- **Invocations that never completed:**{Environment.NewLine}  - invocation #2 (Category=Cutover): never completed"), "the summary names it");
+            Assert.That(markdown, Does.Contain("#2 (Cutover, never completed)"), "the sign-off's basis names it");
+            Assert.That(signOff.Status, Is.EqualTo("Not signed off: invocation #2 (Category=Cutover) never completed"), "every row passed, but a killed cutover is no clean night");
+        });
+    }
+
+    [Test]
+    public void ARunWhoseProcessStillLivesIsStillRunningAndAReusedPidIsNot()
+    {
+        var alive = ProcessIdentity.Of(Environment.ProcessId)!;
+        Invocation("Category=Pre", Night, finished: null, exitCode: 0, process: alive);
+        Invocation("Category=Cutover", Night.AddMinutes(10), finished: null, exitCode: 0, process: alive with { StartTicks = alive.StartTicks + 1 });
+
+        var invocations = ResultSet.Read(results).Invocations;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(invocations.All[0].Ending, Does.StartWith("still running: started 22:00:00Z"), "its dotnet test process is this live one");
+            Assert.That(invocations.All[1].Ending, Does.StartWith("never completed"), "the same pid with another start time is another process");
+        });
+    }
+
+    [Test]
+    public void APreKilledBeforeTheGateIsListedButDoesNotWithholdTheSignOff()
+    {
+        PassEveryRow(new AllureResultsWriter(results));
+        Invocation("Category=Pre", Night.AddMinutes(-20), finished: null, exitCode: 0, process: new ProcessIdentity(int.MaxValue, 1, "no-such-boot"));
+        Invocation("Category=Pre", Night, Night.AddMinutes(2), exitCode: 0);
+        Invocation("Category=Cutover", Night.AddMinutes(10), Night.AddMinutes(12), exitCode: 0);
+        Invocation("Category=Post", Night.AddMinutes(40), Night.AddMinutes(42), exitCode: 0);
+
+        var (markdown, signOff) = ChangeRecord.Render(Pack, ResultSet.Read(results), DateTimeOffset.UtcNow);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(markdown, Does.Contain("invocation #1 (Category=Pre): never completed: started 21:40:00Z, no end recorded (killed or crashed) (before the Pre gate"), "listed, and why it does not count");
+            Assert.That(signOff.Status, Is.EqualTo("Cutover successful"), "the Pre gate that followed superseded the killed Pre");
+        });
+    }
+
+    /// <summary>Every Pre, Cutover and Post row of the change pack, passed at the times their invocations ran.</summary>
+    private static void PassEveryRow(AllureResultsWriter writer)
+    {
+        foreach (var (category, count, minute) in new[] { ("Pre", Pack.PreMatrix.Rows.Count, 1), ("Cutover", Pack.CutoverSequence.Count, 11), ("Post", Pack.PostMatrix.Rows.Count, 41) })
+        {
+            foreach (var row in Enumerable.Range(1, count).Select(i => $"{category}-{i}"))
+            {
+                Write(writer, row, category, AllureStatus.Passed, null, Night.AddMinutes(minute));
+            }
+        }
+    }
+
     private static void Write(AllureResultsWriter writer, string row, string category, string status, string? message, DateTimeOffset start) =>
         writer.Write(new TestRecord(EvidenceSamples.Identity(row, category, $"{row} sample"), new TestOutcome(status, message, null, start, start.AddSeconds(3)))
         {
@@ -96,19 +163,19 @@ public sealed class NightRecordTests
             ExpectedTag = "0ce4de6",
         });
 
-    private void Invocation(string filter, DateTimeOffset started, DateTimeOffset finished, int exitCode, string target = "rehearsal")
+    /// <summary>An invocation record as the console logger writes it; with no finish, as it stands while running (or after a kill).</summary>
+    private void Invocation(string filter, DateTimeOffset started, DateTimeOffset? finished, int exitCode, string target = "rehearsal", ProcessIdentity? process = null)
     {
         var folder = Path.Combine(results, Invocations.Folder);
         Directory.CreateDirectory(folder);
         var stage = filter.Split('=')[1];
         var project = stage switch { "Pre" => "tests/PreCutover", "Post" => "tests/PostCutover", _ => "tests/Runbooks" };
-        File.WriteAllText(Path.Combine(folder, $"{started:yyyyMMddTHHmmss}-1.json"), new JsonObject
+        var record = new JsonObject
         {
+            ["status"] = finished is null ? InvocationRecord.Running : InvocationRecord.Completed,
             ["started"] = started.ToString("O"),
-            ["finished"] = finished.ToString("O"),
             ["filter"] = filter,
             ["command"] = $"dotnet test {project} -v q --filter {filter}",
-            ["exit_code"] = exitCode,
             ["who"] = "ronny@laptop",
             ["operator"] = "@ronny",
             ["target"] = target,
@@ -117,7 +184,21 @@ public sealed class NightRecordTests
             ["release_commit"] = "HEAD",
             ["dry_run"] = false,
             ["counts"] = "14 PASS",
-        }.ToJsonString());
+        };
+        if (finished is { } end)
+        {
+            record["finished"] = end.ToString("O");
+            record["exit_code"] = exitCode;
+        }
+
+        if (process is not null)
+        {
+            record["pid"] = process.Pid;
+            record["pid_start_ticks"] = process.StartTicks;
+            record["boot_id"] = process.BootId;
+        }
+
+        File.WriteAllText(Path.Combine(folder, $"{started:yyyyMMddTHHmmss}-1.json"), record.ToJsonString());
     }
 
     /// <summary>The Result cell of a row in the first table after a heading that starts so.</summary>
