@@ -47,7 +47,8 @@ public sealed class InvocationRecordTests
     public void TheCompletedRecordReplacesTheStartedOne()
     {
         var session = Started(new TypedProcess(Command, null));
-        var started = Directory.GetFiles(Path.Combine(night, InvocationRecord.Folder)).Single();
+        var started = Records();
+        Assert.That(started, Has.Length.EqualTo(1), "the record is written when the run starts");
 
         session.Result(new ResultLine("T.Cutover1", "Cutover1", "Cutover-1", "PASS", string.Empty, TimeSpan.Zero));
         session.Complete(RunEnd.Clean);
@@ -55,7 +56,7 @@ public sealed class InvocationRecordTests
         var record = OnlyRecord();
         Assert.Multiple(() =>
         {
-            Assert.That(Directory.GetFiles(Path.Combine(night, InvocationRecord.Folder)), Is.EqualTo(new[] { started }), "the same file, rewritten, and no temporary file left");
+            Assert.That(Records(), Is.EqualTo(started), "the same file, rewritten, and no temporary file left");
             Assert.That(Text(record, "status"), Is.EqualTo(InvocationRecord.Completed), "a finished run's record says it completed");
             Assert.That(record["finished"], Is.Not.Null, "a completed record has its end");
             Assert.That(record["exit_code"]?.GetValue<int>(), Is.Zero, "every row passed");
@@ -103,9 +104,16 @@ public sealed class InvocationRecordTests
 
     private JsonObject OnlyRecord()
     {
-        var files = Directory.GetFiles(Path.Combine(night, InvocationRecord.Folder));
+        var files = Records();
         Assert.That(files, Has.Length.EqualTo(1), "one record per invocation, under one name");
         return JsonNode.Parse(File.ReadAllText(files[0]))!.AsObject();
+    }
+
+    /// <summary>Every file in the night's invocations/ folder (none when the folder was never made).</summary>
+    private string[] Records()
+    {
+        var folder = Path.Combine(night, InvocationRecord.Folder);
+        return Directory.Exists(folder) ? Directory.GetFiles(folder) : [];
     }
 
     private static string? Text(JsonObject record, string key) => record[key]?.GetValue<string>();
