@@ -42,7 +42,7 @@ public sealed class ProductionGuardTests
         plan.Steps.Select(s => s.Id).Should().Equal(Enumerable.Range(1, 9).Select(n => $"Cutover-{n}"));
         plan.Steps.Should().OnlyContain(s => s.Status == StepStatus.Planned && s.PlannedCommands.Count > 0);
         string.Join('\n', plan.Steps.SelectMany(s => s.PlannedCommands)).Should()
-            .Contain("docker compose -f docker-compose.prod.yml --env-file .env.prod up -d")
+            .Contain("docker compose -f docker-compose.prod.yml --env-file .env.prod up -d --no-build --pull never")
             .And.Contain("ALTER TABLE artwork_seeds ADD COLUMN IF NOT EXISTS metadata jsonb DEFAULT NULL")
             .And.Contain("192.168.1.200");
     }
@@ -55,6 +55,18 @@ public sealed class ProductionGuardTests
         var database = string.Join('\n', plan.Step("Rollback-4").PlannedCommands);
         database.IndexOf("CREATE TABLE artwork_seeds_metadata_backup_", StringComparison.Ordinal).Should()
             .BeLessThan(database.IndexOf("DROP COLUMN metadata", StringComparison.Ordinal)).And.BeGreaterThan(0);
+    }
+
+    [Test]
+    public void RollbackRestartsTheOldStacksWithoutBuildOrPull()
+    {
+        var plan = RollbackRunbook.Plan(Production(("DryRun", "true")));
+
+        foreach (var (id, directory) in new[] { ("Rollback-1", "artwork-module"), ("Rollback-2", "quote-page") })
+        {
+            string.Join('\n', plan.Step(id).PlannedCommands).Should().Contain($"cd ~/{directory} && docker compose up -d --no-build --pull never --wait",
+                $"{id} must never build or pull an image while the modules are down");
+        }
     }
 
     [Test]

@@ -37,7 +37,7 @@ public sealed class ProductionDryRunConsoleTests
             Assert.That(console, Does.Contain("PRODUCTION  192.168.1.200").And.Contain("DRY RUN"), "the banner names the target and the mode\n" + run.Transcript());
             var stop4 = console.IndexOf("cd ~/artwork-module && docker compose down", StringComparison.Ordinal);
             var stop5 = console.IndexOf("cd ~/quote-page && docker compose down", StringComparison.Ordinal);
-            var deploy6 = console.IndexOf("docker compose -f docker-compose.prod.yml --env-file .env.prod up -d", StringComparison.Ordinal);
+            var deploy6 = console.IndexOf("docker compose -f docker-compose.prod.yml --env-file .env.prod up -d --no-build --pull never", StringComparison.Ordinal);
             Assert.That(new[] { stop4, stop5, deploy6 }, Is.All.GreaterThan(0), "steps 4, 5 and 6's compose commands are on the console\n" + console);
             Assert.That(new[] { stop4, stop5, deploy6 }, Is.Ordered, "in step order\n" + console);
             Assert.That(console, Does.Contain("10 PLANNED").And.Not.Contain(" PASS "), "a plan is never a pass\n" + console);

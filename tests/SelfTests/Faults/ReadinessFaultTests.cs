@@ -61,19 +61,31 @@ public sealed class ReadinessFaultTests
     }
 
     [Test]
-    public async Task OrderIntakePortTaken()
+    public async Task OrderIntakePortTaken() =>
+        await ExpectWhileAStrangerPublishes("mint-fault-port-squatter", "127.0.0.1", MatrixRun.Settings.Ports.OrderIntake, "already published by another container");
+
+    /// <summary>
+    /// The old quote-page publishes 3341 on 127.0.0.1 (the rehearsal's loopback ports); a stranger on
+    /// 127.0.0.2:3341 holds it too, and would keep the unified quote-page from binding it at Cutover-6
+    /// although Cutover-5 stops the old one.
+    /// </summary>
+    [Test]
+    public async Task QuotePagePortAlsoHeldByAStranger() =>
+        await ExpectWhileAStrangerPublishes("mint-fault-quote-squatter", "127.0.0.2", MatrixRun.Settings.Ports.QuotePage, "held by a stranger container beside the old quote-page");
+
+    /// <summary>Ready-5 fails, naming port and holder, while a container of no cutover stack publishes the port.</summary>
+    private static async Task ExpectWhileAStrangerPublishes(string stranger, string hostAddress, int port, string how)
     {
-        var port = MatrixRun.Settings.Ports.OrderIntake;
         using var host = await SshDockerHost.ConnectAsync(await Ssh());
         // Labelled as the world's, so `./verify.sh down` removes it if this test is killed.
-        await Run(host, $"docker run -d --name mint-fault-port-squatter --label {ModuleWorld.WorldLabel}=fault -p 127.0.0.1:{port}:{port} {DebianImage} sleep 600");
+        await Run(host, $"docker run -d --name {stranger} --label {ModuleWorld.WorldLabel}=fault -p {hostAddress}:{port}:{port} {DebianImage} sleep 600");
         try
         {
-            await Expect($"port {port} already published by another container", ["Ready-5"], $"OrderIntakePort: port {port}");
+            await Expect($"port {port} {how}", ["Ready-5"], $"port {port} on 127.0.0.1 is held by container {stranger} (no compose project)");
         }
         finally
         {
-            await Run(host, "docker rm -f mint-fault-port-squatter");
+            await Run(host, $"docker rm -f {stranger}");
         }
     }
 
