@@ -25,6 +25,14 @@ public sealed class StaleEnvProdTests
         using var exclusive = await RunbookContext.ExclusiveAsync(TimeSpan.FromMinutes(15));
         var target = await MatrixRun.RehearsalHostTargetAsync();
         using var host = await SshDockerHost.ConnectAsync(target.Ssh!);
+        if ((await RemoteJournal.ReadAsync(host)).ContainsKey(HostClock.StoppingKey))
+        {
+            // An earlier self-test left the world past step 4 (its unified stack running): the
+            // rollback brings back the old stacks, the state in which Cutover-1 compares values.
+            var rollback = await RollbackRunbook.RunAsync(new RunbookContext(MatrixRun.Settings, target, host));
+            Assert.That(rollback.Steps.Select(s => s.Status), Is.All.AnyOf(StepStatus.Done, StepStatus.AlreadyDone), "restoring the before state: " + string.Join("; ", rollback.Steps.Select(s => $"{s.Id} {s.Status} {s.Message}")));
+        }
+
         Assert.That((await RemoteJournal.ReadAsync(host)).ContainsKey(HostClock.StoppingKey), Is.False, "the host world must be before step 4, where Cutover-1 compares values");
         await Run(host, $"mkdir -p ~/{DeployLayout.UnifiedDirectory} && if [ -f {EnvPath} ]; then cp -p {EnvPath} {EnvPath}.fault-kept; fi");
         try
