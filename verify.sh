@@ -85,11 +85,13 @@ bundle() {
 # counts to the run's totals. The failing rows of the console logger's closing summary are kept for
 # the closing line, so the last lines of a log name what failed.
 TOTAL_PASSED=0 TOTAL_FAILED=0 TOTAL_SKIPPED=0
+# The dotnet that run_tests starts, with what it runs under (the Unit tier: no engine, no network).
+TEST_RUNNER=(dotnet)
 FAILED_ROWS="$(mktemp)"
 run_tests() {
   local output status=0 counts
   output="$(mktemp)"
-  dotnet test "$@" 2>&1 | tee "$output" || status=$?
+  "${TEST_RUNNER[@]}" test "$@" 2>&1 | tee "$output" || status=$?
   # Only the closing summary's table counts: a fault test prints a broken row's FAIL line on purpose.
   awk '/^── summary/ { table = 1; next } /^───/ { table = 0 } table && / (FAIL|NOT RUN) /' "$output" >>"$FAILED_ROWS" || true
   counts="$(awk '
@@ -306,11 +308,6 @@ case "$command" in
     # XDG_STATE_HOME) and, where the kernel allows it, no network but loopback (unshare -n): a test
     # tagged Unit that needs any of them fails here instead of passing by luck.
     unit_state="$(mktemp -d)"
-    dotnet() {
-      # run_tests calls `dotnet`; for this run only, that is dotnet in the namespace described above.
-      DOCKER_HOST=unix:///nonexistent/docker.sock TESTCONTAINERS_HOST_OVERRIDE='' XDG_STATE_HOME="$unit_state" \
-        "${unit_isolation[@]}" dotnet "$@"
-    }
     if unshare -n sh -c 'ip link set lo up' 2>/dev/null; then
       unit_isolation=(unshare -n sh -c 'ip link set lo up && exec "$0" "$@"')
       unit_network="only loopback (unshare -n)"
@@ -321,8 +318,9 @@ case "$command" in
     fi
     log "unit tier: dotnet test Verification.sln --no-build --filter Category=Unit (no engine; network: $unit_network; evidence to $SELFTEST_RESULTS)"
     unit_status=0
+    TEST_RUNNER=(env DOCKER_HOST=unix:///nonexistent/docker.sock TESTCONTAINERS_HOST_OVERRIDE= XDG_STATE_HOME="$unit_state" "${unit_isolation[@]}" dotnet)
     run_tests Verification.sln --no-build --filter "Category=Unit" --logger "console;verbosity=minimal" "$@" || unit_status=1
-    unset -f dotnet
+    TEST_RUNNER=(dotnet)
     rm -rf "$unit_state"
     if [[ $unit_status -ne 0 ]]; then
       log "unit tier failed: fix it first; the engine, the images, the self-tests and the drill were not started"
