@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Mint.Verification.Bundle;
 using Mint.Verification.Evidence;
 
@@ -64,59 +63,7 @@ public sealed class ReportRenderTests
     private static string TestIds(string dom) =>
         string.Join(", ", System.Text.RegularExpressions.Regex.Matches(dom, "data-testid=\"([^\"]+)\"").Select(match => match.Groups[1].Value).Distinct().Take(40));
 
-    /// <summary>
-    /// The DOM once <paramref name="rendered"/> holds: the report renders a 6 MB page with scripts, and
-    /// on a loaded machine Chromium's virtual-time budget can end before it has; each attempt gives
-    /// it more (10, 30, 60 s), then the last DOM is returned for the assertions to judge.
-    /// </summary>
-    internal static async Task<string> DumpDomAsync(string url, Func<string, bool> rendered)
-    {
-        var dom = string.Empty;
-        foreach (var budget in new[] { 10_000, 30_000, 60_000 })
-        {
-            dom = await DumpDomOnceAsync(url, budget);
-            if (rendered(dom))
-            {
-                break;
-            }
-
-            TestContext.Out.WriteLine($"the report was not rendered within a virtual-time budget of {budget / 1000} s; trying again with more");
-        }
-
-        return dom;
-    }
-
-    private static async Task<string> DumpDomOnceAsync(string url, int virtualTimeBudgetMilliseconds)
-    {
-        var chromium = new[] { "/usr/bin/chromium", "/usr/bin/chromium-browser" }.FirstOrDefault(File.Exists)
-            ?? throw new AssertionException("Chromium is not installed, so the rendered report cannot be checked: run `bash fixtures/evidence/install.sh` as root (Debian package chromium).");
-        var profile = EvidenceSamples.TemporaryDirectory("chromium");
-        try
-        {
-            var start = new ProcessStartInfo(chromium) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
-            foreach (var argument in new[]
-            {
-                "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", $"--user-data-dir={profile}", $"--virtual-time-budget={virtualTimeBudgetMilliseconds}", "--dump-dom",
-                url,
-            })
-            {
-                start.ArgumentList.Add(argument);
-            }
-
-            using var process = Process.Start(start)!;
-            process.StandardInput.Close();
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-            await process.WaitForExitAsync(deadline.Token);
-            var dom = await stdout;
-            Assert.That(dom, Does.Contain("</html>"), $"Chromium printed no DOM (exit {process.ExitCode}): {await stderr}");
-            return dom;
-        }
-        finally
-        {
-            Directory.Delete(profile, recursive: true);
-        }
-    }
+    /// <summary>The DOM once <paramref name="rendered"/> holds, read every 200 ms for at most 90 s (the report is a 6 MB page with scripts).</summary>
+    internal static Task<string> DumpDomAsync(string url, Func<string, bool> rendered) =>
+        HeadlessChromium.ReadDomAsync(url, rendered, TimeSpan.FromSeconds(90));
 }
