@@ -81,6 +81,12 @@ bundle() {
   dotnet run --project fixtures/Verification.Evidence -c Release -- bundle --results "$RESULTS_DIR"
 }
 
+# Where the run's time went (README's performance section is made from this table); never fails the run.
+slowest() {
+  log "the 20 slowest tests and fixtures of this run (seconds):"
+  dotnet run --project fixtures/Verification.Evidence -c Release -- slowest "$@" || log "no timing table (see above)"
+}
+
 # Runs dotnet test once (arguments: what to test, then options), shows its output, and adds its
 # counts to the run's totals. The failing rows of the console logger's closing summary are kept for
 # the closing line, so the last lines of a log name what failed.
@@ -346,6 +352,7 @@ case "$command" in
     mkdir -p "$SELFTEST_RESULTS"
     printf '\n## Twin divergences (fixtures/twin/divergences.sh)\n\n' >>"$SELFTEST_RESULTS/fault-catalogue.md"
     bash fixtures/twin/divergences.sh | tee -a "$SELFTEST_RESULTS/fault-catalogue.md" || { status=1; printf '  twin divergences: see the table above\n' >>"$FAILED_ROWS"; }
+    slowest "$SELFTEST_RESULTS" "$RESULTS_DIR"
     closing_line
     exit "$status"
     ;;
