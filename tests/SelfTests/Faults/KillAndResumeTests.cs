@@ -47,6 +47,12 @@ public sealed class KillAndResumeTests
                     await ExpectGreenAsync(runs, "Rollback");
                 }
 
+                if (stage == "Cutover")
+                {
+                    // As the operator runs Pre before the cutover: the rollback before recreated the old containers.
+                    await PreGateSnapshot.RecordAsync(host, target, results);
+                }
+
                 var seedsBefore = await SeedCountAsync(host);
                 var killed = await runs.KillAsync(stage, step, delay);
                 Assert.That(killed.Stdout, Does.Contain("[interrupted-run] SIGKILL"), $"the run never reached {step}:{Environment.NewLine}{killed.Transcript()}");

@@ -182,8 +182,12 @@ public sealed class RunbookFaultTests
 
     private static IReadOnlyList<CheckResult> Steps(RunbookRun run) => [.. run.Steps.Select(s => s.ToCheckResult())];
 
-    private static async Task<RunbookRun> Cutover(VerificationSettings settings, Targets.TargetUnderTest target, SshDockerHost host) =>
-        await CutoverRunbook.RunAsync(new RunbookContext(settings, target, host), "fault catalogue");
+    /// <summary>The cutover after a fresh Pre gate snapshot, as the operator runs it (step 0 refuses a stale one).</summary>
+    private static async Task<RunbookRun> Cutover(VerificationSettings settings, Targets.TargetUnderTest target, SshDockerHost host)
+    {
+        await PreGateSnapshot.RecordAsync(host, target);
+        return await CutoverRunbook.RunAsync(new RunbookContext(settings, target, host), "fault catalogue");
+    }
 
     private static async Task RollBack(VerificationSettings settings, Targets.TargetUnderTest target, SshDockerHost host)
     {

@@ -30,6 +30,7 @@ public sealed class RehearsalExposureTests
             .ToHashSet(StringComparer.Ordinal);
         var before = await PublishersAsync(host, projects);
 
+        await Faults.PreGateSnapshot.RecordAsync(host, target);
         var cutover = await CutoverRunbook.RunAsync(new RunbookContext(MatrixRun.Settings, target, host), "rehearsal exposure");
         try
         {
