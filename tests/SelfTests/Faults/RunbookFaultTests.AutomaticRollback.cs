@@ -66,7 +66,7 @@ public sealed partial class RunbookFaultTests
             {
                 await done.CancelAsync();
                 await inject;
-                await Run(host, $"chmod 755 {Folder}");
+                await Run(host, $"if [ -d {Folder} ]; then chmod 755 {Folder}; fi");
             }
 
             try
