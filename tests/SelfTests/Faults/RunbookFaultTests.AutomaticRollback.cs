@@ -22,6 +22,7 @@ public sealed partial class RunbookFaultTests
     public async Task FailureAtStepFiveRestoresWhatStepFourStopped() =>
         await WithHost(async (target, host) =>
         {
+            await EnsureBeforeStateAsync(target, host);
             await Run(host, $"docker rm -f {Orphan} >/dev/null 2>&1; docker create --name {Orphan} --label com.docker.compose.project={DeployLayout.OldQuotePage.Directory} --label com.docker.compose.service=retired \"$(docker inspect --format '{{{{.Config.Image}}}}' {DeployLayout.OldQuotePage.Container})\"");
             try
             {
@@ -53,6 +54,7 @@ public sealed partial class RunbookFaultTests
         await WithHost(async (target, host) =>
         {
             const string Folder = $"~/{DeployLayout.UnifiedDirectory}/.cutover";
+            await EnsureBeforeStateAsync(target, host);
             var before = await Services(host);
             using var injector = await SshDockerHost.ConnectAsync(target.Ssh!);
             using var done = new CancellationTokenSource();
@@ -109,6 +111,24 @@ public sealed partial class RunbookFaultTests
                 return;
             }
         }
+    }
+
+    /// <summary>
+    /// These faults judge what a cutover from the before state stops and restores: a world left past
+    /// step 4 by an earlier self-test (its journal holds step 4's start, or the old stacks do not
+    /// serve) is rolled back first, through the Rollback runbook.
+    /// </summary>
+    private static async Task EnsureBeforeStateAsync(Targets.TargetUnderTest target, SshDockerHost host)
+    {
+        var now = await HostModules.ReadAsync(host);
+        if (now.OldStacksServing && now.CutoverBegun == false)
+        {
+            return;
+        }
+
+        await RollBack(Settings(), target, host);
+        now = await HostModules.ReadAsync(host);
+        Assert.That(now.OldStacksServing && now.CutoverBegun == false, Is.True, "the host world must be in its before state first: " + now.Describe());
     }
 
     /// <summary>The automatic rollback ran exactly these steps, each done or already done.</summary>

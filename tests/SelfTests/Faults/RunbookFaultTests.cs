@@ -40,6 +40,7 @@ public sealed partial class RunbookFaultTests
                 Deploy = Settings().Deploy with { BuildArgs = [.. Settings().Deploy.BuildArgs, "MODULE_GENERATION=fault-not-a-generation"] },
                 StartupTimeout = TimeSpan.FromSeconds(30),
             };
+            await EnsureBeforeStateAsync(target, host);
             var before = await Services(host);
             var run = await Cutover(settings, target, host);
             Detected("release never becomes healthy (health gate)", ["Cutover-6", "Cutover-7", "Cutover-8", "Cutover-9"], Steps(run), "rolled back automatically");
