@@ -1,4 +1,5 @@
 using Mint.Verification.Operator;
+using Mint.Verification.SelfTests.StopBlocks;
 using Mint.Verification.Settings;
 
 namespace Mint.Verification.SelfTests.Console;
@@ -17,9 +18,9 @@ public sealed class GateAdviceTests
     [Test]
     public void AFailedPreSaysNotToStartTheCutover()
     {
-        var (state, next) = StopAdvice.ForGate(Production(), "Pre");
+        var (state, next) = StopAdvice.ForGate(Production(), "Pre", HostModulesSamples.OldServing);
 
-        Assert.That(state, Does.StartWith("untouched"));
+        Assert.That(state, Does.StartWith("untouched").And.Contain("now: old stacks serving"));
         Assert.That(next, Does.StartWith("do not start the cutover").And.Contain("--filter Category=Pre").And.Not.Contain("Category=Cutover"));
     }
 
@@ -28,10 +29,38 @@ public sealed class GateAdviceTests
     {
         var settings = Production();
 
-        var (state, next) = StopAdvice.ForGate(settings, "Post");
+        var (state, next) = StopAdvice.ForGate(settings, "Post", HostModulesSamples.UnifiedServing);
 
         Assert.That(state, Does.Contain("Post only reads"));
         Assert.That(next, Does.Contain($"MINT_CONFIRM=rollback:{settings.ChangeId}").And.Contain("--filter Category=Rollback").And.Contain("runsettings/production.runsettings"));
+    }
+
+    [Test]
+    public void AFailedPostWithNoCutoverAdvisesNoRollback()
+    {
+        var (state, next) = StopAdvice.ForGate(Production(), "Post", HostModulesSamples.OldServing);
+
+        Assert.That(state, Does.StartWith("no cutover ran").And.Contain("old stacks serving"));
+        Assert.That(next, Does.StartWith("no rollback").And.Not.Contain("Category=Rollback").And.Contain("--filter Category=Pre"));
+    }
+
+    [Test]
+    public void AFailedPostWithUnifiedContainersButNoJournalEntryStillNamesTheRollback()
+    {
+        // The journal lost its step-4 start, but the host shows a cutover: the containers decide too.
+        var (state, next) = StopAdvice.ForGate(Production(), "Post", HostModulesSamples.UnifiedServing with { CutoverBegun = false });
+
+        Assert.That(state, Does.StartWith("as the cutover left it"));
+        Assert.That(next, Does.Contain("--filter Category=Rollback"));
+    }
+
+    [Test]
+    public void AFailedPostThatCouldNotReadTheHostSaysBothWays()
+    {
+        var (state, next) = StopAdvice.ForGate(Production(), "Post", null);
+
+        Assert.That(state, Does.Contain("not read"));
+        Assert.That(next, Does.StartWith("if Cutover ran tonight").And.Contain("if it did not, nothing to roll back"));
     }
 
     private static VerificationSettings Production() =>

@@ -14,7 +14,7 @@ namespace Mint.Verification.SelfTests.Faults;
 [TestFixture]
 [Category("SelfTest")]
 [NonParallelizable]
-public sealed class RunbookFaultTests
+public sealed partial class RunbookFaultTests
 {
     private static readonly string[] AllCutoverSteps = [.. Enumerable.Range(1, 9).Select(n => $"Cutover-{n}")];
     private static readonly string[] AllRollbackSteps = [.. Enumerable.Range(1, 4).Select(n => $"Rollback-{n}")];
@@ -40,8 +40,18 @@ public sealed class RunbookFaultTests
                 Deploy = Settings().Deploy with { BuildArgs = [.. Settings().Deploy.BuildArgs, "MODULE_GENERATION=fault-not-a-generation"] },
                 StartupTimeout = TimeSpan.FromSeconds(30),
             };
+            await EnsureBeforeStateAsync(target, host);
+            var before = await Services(host);
             var run = await Cutover(settings, target, host);
             Detected("release never becomes healthy (health gate)", ["Cutover-6", "Cutover-7", "Cutover-8", "Cutover-9"], Steps(run), "rolled back automatically");
+            RestoredEverything(run, ["Rollback-1", "Rollback-2", "Rollback-3"]);
+            Assert.That(await Services(host), Is.EqualTo(before), "every service must be back as before the cutover (name, image, project, state)");
+
+            // The outage of files-api lasts from step 4 through the health gate until Rollback-1
+            // restored it: a prober stopped with the failing step would miss the restore.
+            var gate = run.Steps.Last(s => s.Status == StepStatus.Failed && s.Id is "Cutover-6" or "Cutover-7");
+            var restore = gate.Elapsed + run.AutomaticRollback!.Step("Rollback-1").Elapsed - TimeSpan.FromSeconds(1);
+            Assert.That(DowntimeSeconds(run, "files-api"), Is.GreaterThanOrEqualTo(restore.TotalSeconds), "the downtime must include the restore: " + string.Join("; ", run.Downtime!.Observations));
         });
 
     [Test]
