@@ -1,6 +1,7 @@
 using Mint.Verification.Faults;
 using Mint.Verification.Remote;
 using Mint.Verification.Runbooks;
+using Mint.Verification.Settings;
 using Mint.Verification.Worlds;
 
 namespace Mint.Verification.SelfTests.Faults;
@@ -36,11 +37,11 @@ public sealed class RollbackWithPostgresStoppedTests
         Assert.That(cutover.Steps.Select(s => s.Status), Is.All.AnyOf(StepStatus.Done, StepStatus.AlreadyDone), "the rehearsed cutover the fault starts from: " + Describe(cutover));
 
         var results = Directory.CreateTempSubdirectory("mint-postgres-stopped-").FullName;
+        var scratch = Directory.CreateTempSubdirectory("mint-postgres-stopped-settings-").FullName;
         try
         {
             await RunAsync(host, $"docker stop {DeployLayout.Quote(postgres)}");
-            var empty = new Dictionary<string, string> { ["PostgresContainer"] = string.Empty, ["DatabaseUser"] = string.Empty, ["DatabaseName"] = string.Empty };
-            var rollback = await new InterruptedRun(results).CompleteAsync("Rollback", empty);
+            var rollback = await new InterruptedRun(results).CompleteAsync("Rollback", WithoutDatabaseSettings(scratch));
             var console = rollback.Stdout + rollback.Stderr;
             var rows = Bundle.ResultSet.Read(results).Results
                 .Where(r => r.Feature == "Rollback" && r.Row is not null && r.Row.StartsWith("Rollback-", StringComparison.Ordinal) && r.Row != "Rollback-Verify")
@@ -61,6 +62,7 @@ public sealed class RollbackWithPostgresStoppedTests
             await RunAsync(host, $"docker start {DeployLayout.Quote(postgres)}");
             await PostgresReadyAsync(host, postgres);
             Directory.Delete(results, recursive: true);
+            Directory.Delete(scratch, recursive: true);
         }
 
         // The world as the test found it: the rollback completes now that Postgres is back.
@@ -69,6 +71,21 @@ public sealed class RollbackWithPostgresStoppedTests
         Assert.That(await ContainersAsync(host), Is.EqualTo(before), "the host's containers (name, state, image; Postgres not recreated) after the fault and its repair");
         var pre8 = await HostChecks.OldContainersHealthyAsync("Pre-8", host);
         Assert.That(pre8.Problems, Is.Empty, "the world is not back in its before state: " + pre8.Describe());
+    }
+
+    /// <summary>The rehearsal's runsettings with PostgresContainer, DatabaseUser and DatabaseName left empty, as an operator may leave them.</summary>
+    private static string WithoutDatabaseSettings(string directory)
+    {
+        var text = File.ReadAllText(RunSettingsFile.InRepository("rehearsal.runsettings"));
+        foreach (var name in new[] { "PostgresContainer", "DatabaseUser", "DatabaseName" })
+        {
+            text = System.Text.RegularExpressions.Regex.Replace(text, $"<Parameter name=\"{name}\" value=\"[^\"]*\" />", $"<Parameter name=\"{name}\" value=\"\" />");
+        }
+
+        Assert.That(text, Does.Contain("<Parameter name=\"PostgresContainer\" value=\"\" />"), "the rehearsal runsettings no longer name PostgresContainer as this test expects");
+        var path = Path.Combine(directory, "database-settings-empty.runsettings");
+        File.WriteAllText(path, text);
+        return path;
     }
 
     /// <summary>Every container with its state and image, and Postgres's creation time (stopped and started, never recreated).</summary>
