@@ -64,8 +64,10 @@ public sealed class ProductionGuardTests
 
         foreach (var (id, directory) in new[] { ("Rollback-1", "artwork-module"), ("Rollback-2", "quote-page") })
         {
-            string.Join('\n', plan.Step(id).PlannedCommands).Should().Contain($"cd ~/{directory} && docker compose up -d --no-build --pull never --wait",
+            var commands = string.Join('\n', plan.Step(id).PlannedCommands);
+            commands.Should().Contain($"cd ~/{directory} && docker compose up -d --no-build --pull never",
                 $"{id} must never build or pull an image while the modules are down");
+            commands.Should().NotContain(" down", $"{id} removes only the unified container in its way, never the whole unified project");
         }
     }
 

@@ -16,6 +16,10 @@ internal sealed class InterruptedRun(string resultsDirectory)
     /// <summary>Runs the stage to its end; the console output and exit code come back.</summary>
     public Task<CommandResult> CompleteAsync(string stage) => RunAsync(stage, killAt: null, delay: TimeSpan.Zero);
 
+    /// <summary>Runs the stage to its end with another runsettings file (`--settings`), e.g. one with settings left empty (the command line cannot pass an empty value).</summary>
+    public Task<CommandResult> CompleteAsync(string stage, string settingsFile) =>
+        RunAsync(stage, killAt: null, delay: TimeSpan.Zero, settingsFile);
+
     /// <summary>
     /// Runs the stage and kills its whole process group (dotnet test, MSBuild, vstest, the test
     /// host) <paramref name="delay"/> after the console shows "<paramref name="killAt"/> start".
@@ -53,13 +57,14 @@ internal sealed class InterruptedRun(string resultsDirectory)
         return rows;
     }
 
-    private async Task<CommandResult> RunAsync(string stage, string? killAt, TimeSpan delay)
+    private async Task<CommandResult> RunAsync(string stage, string? killAt, TimeSpan delay, string? settingsFile = null)
     {
         // setsid: the child is the leader of its own process group, so one kill reaches every
         // process it started (a surviving test host would go on changing the host).
         // README's command; a 3 s stabilisation keeps the seven phases' resumed runs short (the
         // 10 s window itself is proven by the drill and RunbookFaultTests).
-        var command = $"dotnet test tests/Runbooks --no-build -v q --filter Category={stage} -- 'TestRunParameters.Parameter(name=\"StabilizationSeconds\", value=\"3\")'";
+        var settings = settingsFile is null ? string.Empty : $"--settings {Runbooks.DeployLayout.Quote(settingsFile)} ";
+        var command = $"dotnet test tests/Runbooks --no-build -v q {settings}--filter Category={stage} -- 'TestRunParameters.Parameter(name=\"StabilizationSeconds\", value=\"3\")'";
         var script = killAt is null
             ? $"exec {command}"
             : $"{command} 2>&1 | while IFS= read -r line; do printf '%s\\n' \"$line\"; case \"$line\" in *'{killAt} '*' start '*) sleep {delay.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)}; echo '[interrupted-run] SIGKILL to the process group'; kill -9 -- -$$ ;; esac; done";
