@@ -35,7 +35,7 @@ public sealed class ProductionDryRunConsoleTests
             var console = run.Stdout;
 
             Assert.That(console, Does.Contain("PRODUCTION  192.168.1.200").And.Contain("DRY RUN"), "the banner names the target and the mode\n" + run.Transcript());
-            var canary = console.IndexOf("run -d --no-deps --pull never -l org.mint.canary=mint-canary-<nonce>", StringComparison.Ordinal);
+            var canary = console.IndexOf("run -d --no-deps -l org.mint.canary=mint-canary-<nonce>", StringComparison.Ordinal);
             var stop4 = console.IndexOf("cd ~/artwork-module && docker compose down", StringComparison.Ordinal);
             var stop5 = console.IndexOf("cd ~/quote-page && docker compose down", StringComparison.Ordinal);
             var deploy6 = console.IndexOf("docker compose -f docker-compose.prod.yml --env-file .env.prod up -d --no-build --pull never", StringComparison.Ordinal);

@@ -20,7 +20,8 @@ public sealed class CanaryStartTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(command, Does.Contain("-p mint-canary-0123abcd -f docker-compose.prod.yml --env-file .env.prod run -d --no-deps --pull never"));
+            Assert.That(command, Does.Contain("-p mint-canary-0123abcd -f docker-compose.prod.yml --env-file .env.prod run -d --no-deps -l org.mint.canary=mint-canary-0123abcd"));
+            Assert.That(command.IndexOf("docker image inspect", StringComparison.Ordinal), Is.LessThan(command.IndexOf(" run ", StringComparison.Ordinal)).And.GreaterThan(0), "the images are proven present before run (which would build a missing one)");
             Assert.That(command, Does.Not.Contain("--service-ports").And.Not.Contain("--publish").And.Not.Contain("--use-aliases").And.Not.Contain(" up "));
             Assert.That(command, Does.Contain("-e FILES_API_URL=http://mint-canary-0123abcd-files-api:3500 order-intake"), "order-intake's health is the canary files-api's");
             Assert.That(command, Does.Contain("& a=$!").And.Contain("& b=$!"), "order-intake and quote-page start side by side");
