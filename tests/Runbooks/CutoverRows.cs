@@ -28,6 +28,11 @@ public sealed class CutoverRows
     public async Task Cutover3_BuildImagesOnHost() => await StepPasses("Cutover-3");
 
     [Test]
+    [MatrixRow("Cutover-3b")]
+    [Description("Canary start (added by the matrix, not a step of the change pack): each new image started under a throwaway project with .env.prod, no port, no migration, healthy within CanaryStartSeconds, removed")]
+    public async Task Cutover3b_CanaryStartOfTheNewImages() => await StepPasses("Cutover-3b");
+
+    [Test]
     [MatrixRow("Cutover-4")]
     [Description("Stop old files-api container (cd ~/artwork-module && docker compose down)")]
     public async Task Cutover4_StopOldFilesApi() => await StepPasses("Cutover-4");

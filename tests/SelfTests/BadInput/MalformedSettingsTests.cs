@@ -70,6 +70,7 @@ public sealed class MalformedSettingsTests
         ["StartupTimeoutSeconds"] = Defaulted(s => s.StartupTimeout, TimeSpan.FromSeconds(120), "abc", "is not a number of seconds"),
         ["DowntimeWindowSeconds"] = Defaulted(s => s.DowntimeWindow, TimeSpan.FromSeconds(120), "abc", "is not a number of seconds"),
         ["StabilizationSeconds"] = Defaulted(s => s.Stabilization, TimeSpan.FromSeconds(10), "abc", "is not a number of seconds"),
+        ["CanaryStartSeconds"] = Defaulted(s => s.CanaryStart, TimeSpan.FromSeconds(60), "601", "is not a whole number of seconds from 0 (off) to 600"),
         ["MinimumFreeDiskMegabytes"] = Defaulted(s => s.MinimumFreeDiskMegabytes, 2048L, "-5", "is not a whole number of megabytes"),
         ["ReleaseCommit"] = Required("not-a-commit", "is not a commit hash"),
         ["ArtworkBuildContext"] = Defaulted(s => s.Deploy.ContextOf(Runbooks.DeployLayout.Artwork), "artwork", "../outside", "is not a folder inside ReleaseSource"),

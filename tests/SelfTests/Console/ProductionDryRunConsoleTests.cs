@@ -35,12 +35,13 @@ public sealed class ProductionDryRunConsoleTests
             var console = run.Stdout;
 
             Assert.That(console, Does.Contain("PRODUCTION  192.168.1.200").And.Contain("DRY RUN"), "the banner names the target and the mode\n" + run.Transcript());
+            var canary = console.IndexOf("run -d --no-deps -l org.mint.canary=mint-canary-<nonce>", StringComparison.Ordinal);
             var stop4 = console.IndexOf("cd ~/artwork-module && docker compose down", StringComparison.Ordinal);
             var stop5 = console.IndexOf("cd ~/quote-page && docker compose down", StringComparison.Ordinal);
             var deploy6 = console.IndexOf("docker compose -f docker-compose.prod.yml --env-file .env.prod up -d --no-build --pull never", StringComparison.Ordinal);
             Assert.That(new[] { stop4, stop5, deploy6 }, Is.All.GreaterThan(0), "steps 4, 5 and 6's compose commands are on the console\n" + console);
-            Assert.That(new[] { stop4, stop5, deploy6 }, Is.Ordered, "in step order\n" + console);
-            Assert.That(console, Does.Contain("10 PLANNED").And.Not.Contain(" PASS "), "a plan is never a pass\n" + console);
+            Assert.That(new[] { canary, stop4, stop5, deploy6 }, Is.Ordered.And.All.GreaterThan(0), "in step order, the canary (Cutover-3b) before step 4\n" + console);
+            Assert.That(console, Does.Contain("11 PLANNED").And.Not.Contain(" PASS "), "a plan is never a pass\n" + console);
             Assert.That(console, Does.Contain("FILES_API_KEY=***"), "secrets masked in the plan\n" + console);
         }
         finally

@@ -74,6 +74,29 @@ public sealed class ChangeRecordTests
     }
 
     [Test]
+    public void TheCanaryStartIsListedAfterStepThreeAsTheMatrixsAdditionAndSaysWhenItWasOff()
+    {
+        var writer = new AllureResultsWriter(results);
+        foreach (var row in Enumerable.Range(1, 9).Select(i => $"Cutover-{i}"))
+        {
+            EvidenceSamples.WriteRow(writer, row, "Cutover", EvidenceSamples.Passing(row));
+        }
+
+        EvidenceSamples.WriteRow(writer, ChangeRecord.CanaryRow, "Cutover", EvidenceSamples.Passing(ChangeRecord.CanaryRow, "already done: " + Runbooks.Cutover.CanaryStartStep.Off));
+
+        var (markdown, _) = ChangeRecord.Render(Pack, ResultSet.Read(results), DateTimeOffset.UtcNow);
+
+        var rows = TableRows(markdown).Select(r => r.Row).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(rows.IndexOf(ChangeRecord.CanaryRow), Is.EqualTo(rows.IndexOf("Cutover-3") + 1), "right after step 3, in the Cutover Sequence\n" + markdown);
+            Assert.That(rows.Count(r => r == ChangeRecord.CanaryRow), Is.EqualTo(1), "once: not again under Other Rows\n" + markdown);
+            Assert.That(markdown, Does.Contain("Canary start (added by the matrix, not in the change pack)"));
+            Assert.That(markdown, Does.Contain("it was OFF on this night (CanaryStartSeconds=0)"));
+        });
+    }
+
+    [Test]
     public void RolledBackWhenRollbackRowsRanAndPassed()
     {
         var writer = new AllureResultsWriter(results);

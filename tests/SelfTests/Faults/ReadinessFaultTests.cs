@@ -19,6 +19,29 @@ public sealed class ReadinessFaultTests
         await Expect("PostgresContainer names no container (nope)", ["Ready-1"], "PostgresContainer: no container 'nope'",
             settings: MatrixRun.Settings with { Deploy = MatrixRun.Settings.Deploy with { PostgresContainer = "nope" } });
 
+    /// <summary>
+    /// artwork_seeds handed to Postgres's superuser (the runbook's user keeps SELECT..DELETE, so the
+    /// modules still work): Ready-1 fails naming the ALTER privilege and the owner, before any downtime.
+    /// </summary>
+    [Test]
+    public async Task DatabaseUserWithoutAlterRights()
+    {
+        var world = await MatrixRun.HostWorldAsync();
+        var postgres = (world.State.Layout ?? HostLayout.Default).PostgresContainer;
+        string AsSuperuser(string sql) =>
+            $"docker exec -i {postgres} psql -v ON_ERROR_STOP=1 -At -U {HostWorldNames.Superuser} -d {HostWorldNames.Database} -c \"{sql}\"";
+        using var host = await SshDockerHost.ConnectAsync(await Ssh());
+        await Run(host, AsSuperuser($"ALTER TABLE artwork_seeds OWNER TO {HostWorldNames.Superuser}; GRANT SELECT, INSERT, UPDATE, DELETE ON artwork_seeds TO {HostWorldNames.DatabaseUser}"));
+        try
+        {
+            await Expect("database user without ALTER rights (artwork_seeds owned by postgres)", ["Ready-1"], "lacks the ALTER and COMMENT ON privilege");
+        }
+        finally
+        {
+            await Run(host, AsSuperuser($"ALTER TABLE artwork_seeds OWNER TO {HostWorldNames.DatabaseUser}"));
+        }
+    }
+
     [Test]
     public async Task MissingBuildContext()
     {

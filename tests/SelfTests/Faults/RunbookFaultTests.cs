@@ -16,7 +16,8 @@ namespace Mint.Verification.SelfTests.Faults;
 [NonParallelizable]
 public sealed partial class RunbookFaultTests
 {
-    private static readonly string[] AllCutoverSteps = [.. Enumerable.Range(1, 9).Select(n => $"Cutover-{n}")];
+    /// <summary>Steps 1-9 and the canary start the matrix adds after step 3.</summary>
+    internal static readonly string[] AllCutoverSteps = [.. Enumerable.Range(1, 9).Select(n => $"Cutover-{n}"), "Cutover-3b"];
     private static readonly string[] AllRollbackSteps = [.. Enumerable.Range(1, 4).Select(n => $"Rollback-{n}")];
 
     [Test]
@@ -39,6 +40,8 @@ public sealed partial class RunbookFaultTests
                 Images = Settings().Images with { ExpectedTag = "fault-unhealthy" },
                 Deploy = Settings().Deploy with { BuildArgs = [.. Settings().Deploy.BuildArgs, "MODULE_GENERATION=fault-not-a-generation"] },
                 StartupTimeout = TimeSpan.FromSeconds(30),
+                // The health gate is under test: the canary (Cutover-3b) would refuse this release before downtime (CanaryFaultTests).
+                CanaryStart = TimeSpan.Zero,
             };
             await EnsureBeforeStateAsync(target, host);
             var before = await Services(host);
@@ -94,7 +97,7 @@ public sealed partial class RunbookFaultTests
             var before = (await host.RunAsync(OldContainers)).Stdout;
             var settings = Settings() with { Deploy = Settings().Deploy with { PostgresContainer = "fault-no-such-postgres" } };
             var run = await Cutover(settings, target, host);
-            Detected("wrong PostgresContainer: cutover refused at step 0", [.. Enumerable.Range(1, 9).Select(i => $"Cutover-{i}")], Steps(run), "Ready-1: PostgresContainer: no container 'fault-no-such-postgres'");
+            Detected("wrong PostgresContainer: cutover refused at step 0", AllCutoverSteps, Steps(run), "Ready-1: PostgresContainer: no container 'fault-no-such-postgres'");
             Assert.That((await host.RunAsync(OldContainers)).Stdout, Is.EqualTo(before).And.Not.Empty, "the refused cutover changed the old stacks' containers");
         });
 
