@@ -64,6 +64,8 @@ public sealed class CanaryFaultTests
         // Same containers (ids), same state, never restarted (start time): "untouched".
         const string OldStacks = "for p in artwork-module quote-page; do docker ps -aq --filter label=com.docker.compose.project=$p; done | xargs -r docker inspect --format '{{.Name}} {{.Id}} {{.State.Status}} {{.State.StartedAt}}' | sort";
         var before = (await host.RunAsync(OldStacks)).Stdout;
+        // As the operator runs Pre before Cutover: step 0 refuses a cutover with no fresh snapshot.
+        await PreGateSnapshot.RecordAsync(host, target);
         try
         {
             await fault(target, host);

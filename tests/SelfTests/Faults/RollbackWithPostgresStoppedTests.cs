@@ -33,6 +33,7 @@ public sealed class RollbackWithPostgresStoppedTests
         using var host = await SshDockerHost.ConnectAsync(target.Ssh!);
         var before = await ContainersAsync(host);
 
+        await PreGateSnapshot.RecordAsync(host, target);
         var cutover = await CutoverRunbook.RunAsync(new RunbookContext(MatrixRun.Settings, target, host), "fault catalogue: Postgres stopped before a manual Rollback");
         Assert.That(cutover.Steps.Select(s => s.Status), Is.All.AnyOf(StepStatus.Done, StepStatus.AlreadyDone), "the rehearsed cutover the fault starts from: " + Describe(cutover));
 
