@@ -55,6 +55,15 @@ public sealed class GateAdviceTests
     }
 
     [Test]
+    public void AFailedPostWithAnUnreadableJournalAndTheOldStacksServingClaimsNeither()
+    {
+        var (state, next) = StopAdvice.ForGate(Production(), "Post", HostModulesSamples.OldServing with { CutoverBegun = null });
+
+        Assert.That(state, Does.Not.Contain("as the cutover left it").And.Contain("old stacks serving"));
+        Assert.That(next, Does.StartWith("if Cutover ran tonight"));
+    }
+
+    [Test]
     public void AFailedPostThatCouldNotReadTheHostSaysBothWays()
     {
         var (state, next) = StopAdvice.ForGate(Production(), "Post", null);

@@ -1,0 +1,34 @@
+using Mint.Verification.Bundle;
+using Mint.Verification.Evidence;
+using Mint.Verification.Runbooks;
+using Mint.Verification.SelfTests.Evidence;
+
+namespace Mint.Verification.SelfTests.StopBlocks;
+
+/// <summary>A downtime measured through the automatic rollback reaches the change record saying so (issue 18, 5; engine-free).</summary>
+[TestFixture]
+[Category("SelfTest")]
+[Category("Unit")]
+public sealed class RestoredDowntimeRecordTests
+{
+    [Test]
+    public void TheChangeRecordSaysTheRollbackRestoredTheService()
+    {
+        var results = EvidenceSamples.TemporaryDirectory("restored");
+        try
+        {
+            var at = new DateTimeOffset(2026, 12, 3, 4, 51, 22, 317, TimeSpan.Zero);
+            var restored = CutoverDowntime.Restored(new Outage("files-api", TimeSpan.FromSeconds(41.2), 300, 200, at), rolledBack: true);
+            var figure = CutoverDowntime.Figure("files-api", 41.2, TimeSpan.FromSeconds(120), restored);
+            EvidenceSamples.WriteRow(new AllureResultsWriter(results), "Downtime", "Cutover", EvidenceSamples.Passing("Downtime", figure));
+
+            var (markdown, _) = ChangeRecord.Render(ChangePack.Read(ChangeRecordTests.ChangePackPath), ResultSet.Read(results), DateTimeOffset.UtcNow);
+
+            Assert.That(markdown, Does.Contain("files-api 41.2 s (window 120 s), restored by the automatic rollback at 2026-12-03T04:51:22.317Z"));
+        }
+        finally
+        {
+            Directory.Delete(results, recursive: true);
+        }
+    }
+}
