@@ -69,5 +69,22 @@ public sealed class CanaryStartTests
         });
     }
 
+    [Test]
+    public void OneCanaryRefusedForGoodEndsTheWaitAndIsTheOneNamed()
+    {
+        var exited = Parse("""{"Status":"exited","ExitCode":1,"Health":{"Status":"starting"}}""");
+        var starting = Parse("""{"Status":"running","Health":{"Status":"starting"}}""");
+        var healthy = Parse("""{"Status":"running","Health":{"Status":"healthy"}}""");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(CanaryHealth.KeepWaiting([healthy, starting]), Is.True, "one still starting, none refused: wait");
+            Assert.That(CanaryHealth.KeepWaiting([exited, starting]), Is.False, "one exited: the cutover is refused already");
+            Assert.That(CanaryHealth.Refused([exited, starting, healthy]), Is.EqualTo(new[] { exited }), "the exited one is the cause");
+            Assert.That(CanaryHealth.Refused([starting, healthy]), Is.EqualTo(new[] { starting }), "the bound spent: the one still starting");
+            Assert.That(CanaryHealth.Refused([healthy, healthy]), Is.Empty);
+        });
+    }
+
     private static CanaryState Parse(string state) => CanaryHealth.Parse(DeployLayout.OrderIntake, "mint-modules/order-intake:t", "mint-canary-x-order-intake", 0, state);
 }
