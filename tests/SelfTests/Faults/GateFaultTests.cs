@@ -20,7 +20,7 @@ namespace Mint.Verification.SelfTests.Faults;
 [Description("Cutover step 0, issue 18 deliverable 1 and 7")]
 public sealed class GateFaultTests
 {
-    private static readonly string[] AllCutoverSteps = [.. Enumerable.Range(1, 9).Select(n => $"Cutover-{n}")];
+    private static readonly string[] AllCutoverSteps = RunbookFaultTests.AllCutoverSteps;
 
     [Test]
     public async Task ANetworkRemovedAfterThePreGateRefusesTheCutover() =>

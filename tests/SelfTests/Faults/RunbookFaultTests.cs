@@ -17,7 +17,7 @@ namespace Mint.Verification.SelfTests.Faults;
 public sealed partial class RunbookFaultTests
 {
     /// <summary>Steps 1-9 and the canary start the matrix adds after step 3.</summary>
-    internal static readonly string[] AllCutoverSteps = [.. Enumerable.Range(1, 9).Select(n => $"Cutover-{n}"), "Cutover-3b"];
+    internal static readonly string[] AllCutoverSteps = [.. CutoverRunbook.Steps("fault catalogue").Select(step => step.Id)];
     private static readonly string[] AllRollbackSteps = [.. Enumerable.Range(1, 4).Select(n => $"Rollback-{n}")];
 
     [Test]
