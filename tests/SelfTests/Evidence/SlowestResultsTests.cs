@@ -21,16 +21,21 @@ public sealed class SlowestResultsTests
             Write(first, "Mint.Verification.SelfTests.Faults.SlowFixture.First", 0, 40);
             Write(first, "Mint.Verification.SelfTests.Faults.SlowFixture.Second(\"a.b\")", 45, 60);
             Write(second, "Mint.Verification.SelfTests.Evidence.QuickFixture.Only", 0, 2);
+            // Side by side (10-20 and 15-25: 15 s), then run again an hour later (5 s): 20 s, not the hour.
+            Write(second, "Mint.Verification.PreCutover.Rows.A", 10, 20);
+            Write(second, "Mint.Verification.PreCutover.Rows.B", 15, 25);
+            Write(second, "Mint.Verification.PreCutover.Rows.A", 3600, 3605);
 
-            var lines = SlowestResults.Table([first, second], 3).Split('\n');
+            var lines = SlowestResults.Table([first, second], 4).Split('\n');
 
-            Assert.That(lines[0], Does.StartWith("3 results;"));
+            Assert.That(lines[0], Does.StartWith("6 results;"));
             Assert.That(lines.Where(line => line.StartsWith("| ", StringComparison.Ordinal)).Skip(1).ToArray(), Is.EqualTo(new[]
             {
-                "| 60.0 | fixture | SelfTests.Faults.SlowFixture (2 tests) |",
+                "| 55.0 | fixture | SelfTests.Faults.SlowFixture (2 tests) |",
                 "| 40.0 | test | SelfTests.Faults.SlowFixture.First |",
+                "| 20.0 | fixture | PreCutover.Rows (3 tests) |",
                 "| 15.0 | test | SelfTests.Faults.SlowFixture.Second(\"a.b\") |",
-            }), "the fixture spans its first start to its last stop; a dot inside arguments is not a class");
+            }), "a fixture counts the time any of its tests ran; a dot inside arguments is not a class");
         }
         finally
         {
