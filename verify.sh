@@ -55,21 +55,35 @@ ensure_local_tools() {
   command -v ssh >/dev/null || missing+=(openssh-client)
   # Post-9 runs the modules repository's staging-integration-smoke.sh, which speaks HTTP through curl.
   command -v curl >/dev/null || missing+=(curl)
+  # The report's renderer (allure 3) runs on node; installed here, before the image builds start,
+  # because the s3 image's build uses this machine's npm when there is one (build-images.sh).
+  command -v node >/dev/null || missing+=(nodejs)
+  command -v npm >/dev/null || missing+=(npm)
   [[ ${#missing[@]} -eq 0 ]] && return 0
   if [[ $(id -u) -ne 0 ]] || ! command -v apt-get >/dev/null; then
-    log "missing ${missing[*]}: install them (the cutover's rsync step and Post-9's smoke script need them)"
+    log "missing ${missing[*]}: install them (the cutover's rsync step, Post-9's smoke script and the report need them)"
     return 1
   fi
   log "installing ${missing[*]}"
   apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 }
 
+# The engine, then the images and the report's tools side by side: on a fresh machine the image
+# builds wait on the Debian mirror and the report's tools on apt (chromium), neither on the other.
+# The tools' output is shown when both are done, so the two logs do not interleave.
 prepare() {
+  local tools_log tools_pid status=0
   ensure_local_tools
   bash fixtures/images/ensure-engine.sh
   pin_engine_api
-  bash fixtures/images/build-images.sh
-  bash fixtures/evidence/install.sh
+  tools_log="$(mktemp)"
+  bash fixtures/evidence/install.sh >"$tools_log" 2>&1 &
+  tools_pid=$!
+  bash fixtures/images/build-images.sh || status=1
+  wait "$tools_pid" || status=1
+  cat "$tools_log" >&2
+  rm -f "$tools_log"
+  return "$status"
 }
 
 # Evidence of one run: a fresh night per rehearsal (or test run); every dotnet test invocation of

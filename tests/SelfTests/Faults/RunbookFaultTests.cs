@@ -64,6 +64,8 @@ public sealed partial class RunbookFaultTests
             // order-intake built with a fault switch: healthy at first, /health 503 from 3 s later.
             var settings = Settings() with
             {
+                // The rehearsal's full dwell (10 s): the release turns unhealthy 3 s in, inside it.
+                Stabilization = MatrixRun.Settings.Stabilization,
                 Images = Settings().Images with { ExpectedTag = "fault-flapping" },
                 Deploy = Settings().Deploy with { BuildArgs = [.. Settings().Deploy.BuildArgs, "MODULE_FAULT=unhealthy_after_first_healthy"] },
             };
@@ -192,7 +194,13 @@ public sealed partial class RunbookFaultTests
         return listing.Stdout;
     }
 
-    private static VerificationSettings Settings() => MatrixRun.Settings;
+    /// <summary>
+    /// The rehearsal's settings with a 3 s stabilisation: these faults are about what fails and what is
+    /// rolled back, not about the dwell, and each cutover that reaches step 7 would wait the full 10 s.
+    /// The one test that proves the dwell (a release that turns unhealthy 3 s after its first healthy)
+    /// sets the rehearsal's own StabilizationSeconds back.
+    /// </summary>
+    private static VerificationSettings Settings() => MatrixRun.Settings with { Stabilization = TimeSpan.FromSeconds(3) };
 
     private static IReadOnlyList<CheckResult> Steps(RunbookRun run) => [.. run.Steps.Select(s => s.ToCheckResult())];
 
