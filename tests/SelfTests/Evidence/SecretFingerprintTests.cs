@@ -156,6 +156,43 @@ public sealed class SecretFingerprintTests
         }
     }
 
+    [Test]
+    public void TheRenderersOwnAppIsPassedOverOnlyWhereItIsByteForByteTheVendorFile()
+    {
+        // A vendor file that happens to hold a secret proves its run is passed over; the same file
+        // with one byte changed is scanned, and so is a secret that starts inside the run and reaches out of it.
+        var inside = "vendor-" + Guid.NewGuid().ToString("N");
+        var app = Encoding.UTF8.GetBytes($"/*app*/ var s = \"{inside}\"; " + new string('x', VendorAssets.MinimumSize));
+        var encoded = Convert.ToBase64String(app);
+        var straddling = encoded[^6..] + "!" + Guid.NewGuid().ToString("N");
+        Redactor.Register(inside);
+        Redactor.Register(straddling);
+        var changed = (byte[])app.Clone();
+        changed[^1] = (byte)'y';
+        var bundle = EvidenceSamples.TemporaryDirectory("fingerprint-vendor-bundle");
+        try
+        {
+            SecretFingerprints.Write(results);
+            const string Before = "<script src=\"data:text/javascript;base64,";
+            File.WriteAllText(Path.Combine(bundle, "app.html"), $"{Before}{encoded}\"></script>");
+            File.WriteAllText(Path.Combine(bundle, "changed.html"), $"{Before}{Convert.ToBase64String(changed)}\"></script>");
+            File.WriteAllText(Path.Combine(bundle, "straddling.html"), $"{Before}{encoded}{straddling[6..]}\"></script>");
+            var fingerprints = SecretFingerprintScan.Read(results)!;
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(SecretFingerprintScan.Find(bundle, fingerprints, vendor: VendorAssets.Of(app)), Is.EqualTo(new[] { "changed.html (base64)", "straddling.html (text)" }),
+                    "only the run that is exactly the vendor file is passed over, and only the windows wholly inside it");
+                Assert.That(SecretFingerprintScan.Find(bundle, fingerprints), Is.EqualTo(new[] { "app.html (base64)", "changed.html (base64)", "straddling.html (text)" }),
+                    "without the vendor files every run is scanned");
+            });
+        }
+        finally
+        {
+            Directory.Delete(bundle, recursive: true);
+        }
+    }
+
     private static string SaltOf(string directory) =>
         File.ReadAllLines(Path.Combine(directory, SecretFingerprints.FileName)).Single(l => l.StartsWith("salt ", StringComparison.Ordinal));
 }
