@@ -72,11 +72,8 @@ ensure_local_tools() {
 # builds wait on the Debian mirror and the report's tools on apt (chromium), neither on the other.
 # The tools' output is shown when both are done, so the two logs do not interleave.
 prepare() {
-  ensure_local_tools
-  prepare_engine_and_images
-}
-prepare_engine_and_images() {
   local tools_log tools_pid status=0
+  ensure_local_tools
   bash fixtures/images/ensure-engine.sh
   pin_engine_api
   tools_log="$(mktemp)"
@@ -325,20 +322,11 @@ case "$command" in
     # The Unit tier opens this night (night.json); the self-tests and contracts join it later.
     SELFTEST_RESULTS="$ROOT/evidence/nights/selftests-verify-$(date -u +%Y%m%dT%H%M%SZ)"
     MINT_ALLURE_RESULTS="$SELFTEST_RESULTS"
-    # The engine-free tier first, without waiting for prepare (the engine install and the image builds
-    # take minutes on a fresh machine): a logic error fails here in about a minute. No engine is reachable
+    # The engine-free tier first, before prepare (the engine install and the image builds take
+    # minutes on a fresh machine): a logic error fails here in about a minute. No engine is reachable
     # (DOCKER_HOST names a socket that does not exist), no host world's state is read (an empty
     # XDG_STATE_HOME) and, where the kernel allows it, no network but loopback (unshare -n): a test
     # tagged Unit that needs any of them fails here instead of passing by luck.
-    # The engine, the images and the report's tools are prepared in the background meanwhile: on a
-    # fresh machine that takes minutes, and the Unit tier needs none of it. The local tools come
-    # first (a Unit test runs `ssh -G`), so apt never runs twice at once. The background's output
-    # is shown after the tier's, so the two do not interleave.
-    ensure_local_tools
-    prepare_log="$(mktemp)"
-    log "prepare (engine, images, report tools) runs in the background during the unit tier; its output follows"
-    prepare_engine_and_images >"$prepare_log" 2>&1 &
-    prepare_pid=$!
     unit_state="$(mktemp -d)"
     if unshare -n sh -c 'ip link set lo up' 2>/dev/null; then
       unit_isolation=(unshare -n sh -c 'ip link set lo up && exec "$0" "$@"')
@@ -355,24 +343,11 @@ case "$command" in
     TEST_RUNNER=(dotnet)
     rm -rf "$unit_state"
     if [[ $unit_status -ne 0 ]]; then
-      log "unit tier failed: fix it first; the self-tests and the drill were not started"
-      log "waiting for the background prepare to end (an install cut off halfway would leave apt locked)"
-      wait "$prepare_pid" || true
-      rm -f "$prepare_log"
+      log "unit tier failed: fix it first; the engine, the images, the self-tests and the drill were not started"
       closing_line
       exit 1
     fi
-    prepare_status=0
-    wait "$prepare_pid" || prepare_status=$?
-    cat "$prepare_log" >&2
-    rm -f "$prepare_log"
-    if [[ $prepare_status -ne 0 ]]; then
-      log "prepare failed (its output is above): the self-tests and the drill were not started"
-      closing_line
-      exit 1
-    fi
-    # What the background prepare exported did not reach this shell.
-    pin_engine_api
+    prepare
     down
     rm -rf "$RESULTS_DIR"
     # Self-tests and module contracts (they may run side by side), then the drill; the Unit tier ran
