@@ -4,63 +4,22 @@ using Mint.Verification.Runbooks;
 namespace Mint.Verification.Runbooks.Tests;
 
 /// <summary>
-/// The cutover sequence, one row per step. The nine steps run once, in order, on first use; each
-/// row reports its own step (done, already done, planned, failed, or not reached because an
-/// earlier step failed). Against production it needs MINT_CONFIRM=cutover:&lt;change id&gt;, or DryRun=true for the plan.
+/// The cutover sequence, one row per step of <see cref="CutoverRunbook.Steps"/> (its id, test name
+/// and the change pack's words). The steps run once, in order, on first use; each row reports its
+/// own step (done, already done, planned, failed, or not reached because an earlier step failed).
+/// Against production it needs MINT_CONFIRM=cutover:&lt;change id&gt;, or DryRun=true for the plan.
 /// </summary>
 [TestFixture]
 [Category("Cutover")]
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Structure", "NUnit1029:TestCaseSource parameter count", Justification = "RunbookRowCases builds cases without arguments (each test finds its row by name); the analyzer takes every TestCaseData to carry some.")]
 public sealed class CutoverRows
 {
-    [Test]
-    [MatrixRow("Cutover-1")]
-    [Description("Bootstrap .env.prod on docker-host:~/mint-modules-prod/ with secrets from running containers")]
-    public async Task Cutover1_BootstrapEnvProd() => await StepPasses("Cutover-1");
-
-    [Test]
-    [MatrixRow("Cutover-2")]
-    [Description("Transfer module source to docker-host via rsync")]
-    public async Task Cutover2_TransferSourcesByRsync() => await StepPasses("Cutover-2");
-
-    [Test]
-    [MatrixRow("Cutover-3")]
-    [Description("Build 3 images on remote host (commit 0ce4de6)")]
-    public async Task Cutover3_BuildImagesOnHost() => await StepPasses("Cutover-3");
-
-    [Test]
-    [MatrixRow("Cutover-3b")]
-    [Description("Canary start (added by the matrix, not a step of the change pack): each new image started under a throwaway project with .env.prod, no port, no migration, healthy within CanaryStartSeconds, removed")]
-    public async Task Cutover3b_CanaryStartOfTheNewImages() => await StepPasses("Cutover-3b");
-
-    [Test]
-    [MatrixRow("Cutover-4")]
-    [Description("Stop old files-api container (cd ~/artwork-module && docker compose down)")]
-    public async Task Cutover4_StopOldFilesApi() => await StepPasses("Cutover-4");
-
-    [Test]
-    [MatrixRow("Cutover-5")]
-    [Description("Stop old quote-page container (cd ~/quote-page && docker compose down)")]
-    public async Task Cutover5_StopOldQuotePage() => await StepPasses("Cutover-5");
-
-    [Test]
-    [MatrixRow("Cutover-6")]
-    [Description("Deploy unified compose (docker compose -f docker-compose.prod.yml --env-file .env.prod up -d)")]
-    public async Task Cutover6_DeployUnifiedCompose() => await StepPasses("Cutover-6");
-
-    [Test]
-    [MatrixRow("Cutover-7")]
-    [Description("Wait for healthchecks (10s stabilization)")]
-    public async Task Cutover7_WaitForHealthchecks() => await StepPasses("Cutover-7");
-
-    [Test]
-    [MatrixRow("Cutover-8")]
-    [Description("Apply database migration (ALTER TABLE artwork_seeds ADD COLUMN metadata jsonb DEFAULT NULL)")]
-    public async Task Cutover8_ApplyMetadataMigration() => await StepPasses("Cutover-8");
-
-    [Test]
-    [MatrixRow("Cutover-9")]
-    [Description("Verify end-to-end intake -> seed metadata flow")]
-    public async Task Cutover9_VerifyIntakeToSeedMetadata() => await StepPasses("Cutover-9");
+    [TestCaseSource(typeof(RunbookRowCases), nameof(RunbookRowCases.Cutover))]
+    public async Task Cutover()
+    {
+        var run = await RunbookRuns.CutoverAsync();
+        RowAssert.Step(run.Step(RunbookRowCases.Current(CutoverRunbook.Rows).Id));
+    }
 
     [Test]
     [MatrixRow("Downtime")]
@@ -76,11 +35,5 @@ public sealed class CutoverRows
         var figures = run.Downtime!.Observations.Where(o => o.StartsWith("downtime ", StringComparison.Ordinal)).ToList();
         OperatorConsole.Figure($"Downtime   {(figures.Count > 0 ? string.Join("; ", figures) : "not measured")} (DowntimeWindowSeconds={MatrixRun.Settings.DowntimeWindow.TotalSeconds:0})");
         RowAssert.Passed(run.Downtime!);
-    }
-
-    private static async Task StepPasses(string step)
-    {
-        var run = await RunbookRuns.CutoverAsync();
-        RowAssert.Step(run.Step(step));
     }
 }

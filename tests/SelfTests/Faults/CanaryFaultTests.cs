@@ -38,7 +38,7 @@ public sealed class CanaryFaultTests
             // Steps 1-3 build the release at the fault tag; then order-intake's image loses curl, the
             // tool its compose healthcheck runs (the derived image keeps the build's labels, so
             // Cutover-3 finds it "already built" and the canary starts exactly this image).
-            var built = await RunbookRunner.RunAllAsync(CutoverRunbook.Steps("canary fault").Take(3).ToList(), context);
+            var built = await RunbookRunner.RunAsync(CutoverRunbook.Steps("canary fault").Take(3).ToList(), context, AfterFailure.StopAtFirst);
             Assert.That(built.Select(s => s.Status), Is.All.AnyOf(StepStatus.Done, StepStatus.AlreadyDone), string.Join("; ", built.Select(s => $"{s.Id} {s.Message}")));
             var orderIntake = BuildImagesStep.Image(settings, DeployLayout.OrderIntake);
             await Run(host, $"printf 'FROM {orderIntake}\\nRUN rm -f \"$(command -v curl)\" && ! command -v curl\\n' | docker build -q -t {orderIntake} -");

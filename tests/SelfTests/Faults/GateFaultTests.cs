@@ -80,7 +80,7 @@ public sealed class GateFaultTests
                 await PreGateSnapshot.RecordAsync(host, target);
                 await RefusedAsync(target, host, "old ~/artwork-module compose with its own name: artwork (cutover)", "Ready-4: ~/artwork-module/docker-compose.yml resolves to project 'artwork'");
 
-                var alone = await RunbookRunner.RunStepAsync(new StopOldStackStep("Cutover-4", "artwork-module", "files-api"), new RunbookContext(MatrixRun.Settings, target, host));
+                var alone = await RunbookRunner.RunStepAsync(new StopOldStackStep(CutoverStepRows.StopOldArtwork, "artwork-module", "files-api"), new RunbookContext(MatrixRun.Settings, target, host));
                 Assert.That(alone.Status, Is.EqualTo(StepStatus.Done), $"Cutover-4 must stop the old files-api of project artwork, not call it already done: {alone.Status} {alone.Message}");
             }
             finally

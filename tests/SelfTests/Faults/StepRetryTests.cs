@@ -49,7 +49,7 @@ public sealed class StepRetryTests
         await kill.WaitForExitAsync();
     }
 
-    private sealed class MarkerStep(string marker) : RunbookStep("Retry-1", "leave a marker, then wait")
+    private sealed class MarkerStep(string marker) : RunbookStep(new RunbookRow("Retry-1", "Retry1_MarkerStep", "leave a marker, then wait"), "leave a marker, then wait")
     {
         public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
