@@ -1,6 +1,7 @@
 using System.Net;
 using DotNet.Testcontainers.Containers;
 using Mint.Verification.Http;
+using Mint.Verification.Modules;
 using Mint.Verification.Targets;
 using Mint.Verification.Worlds;
 
@@ -36,7 +37,7 @@ public sealed class DegradedHealthContract
     public async Task PostgresStoppedMakesFilesApiHealthFailNamingDb() =>
         await WhileStopped(World.Postgres, async target =>
         {
-            var result = await HealthCheck.RunAsync("Post-1", "files-api", target.Endpoints.FilesApi, HealthCheck.FilesApiFields, MatrixRun.Http);
+            var result = await HealthCheck.RunAsync("Post-1", "files-api", target.Endpoints.FilesApi, ModuleCatalogue.Artwork.HealthFields, MatrixRun.Http);
 
             Assert.Multiple(() =>
             {

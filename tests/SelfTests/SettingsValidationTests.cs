@@ -1,4 +1,5 @@
 using FluentAssertions;
+using Mint.Verification.Modules;
 using Mint.Verification.Settings;
 
 namespace Mint.Verification.SelfTests;
@@ -17,7 +18,7 @@ public sealed class SettingsValidationTests
         var settings = Read(Rehearsal());
 
         settings.Target.Should().Be(TargetKind.Rehearsal);
-        settings.Images.ArtworkTarget.Should().Be("mint-modules/artwork:0ce4de6");
+        ModuleCatalogue.Artwork.Image(settings).Should().Be("mint-modules/artwork:0ce4de6");
         settings.Ports.Should().Be(new ModulePorts(3500, 3400, 3341));
     }
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Mint.Verification.Http;
+using Mint.Verification.Modules;
 
 namespace Mint.Verification.SelfTests.BadInput;
 
@@ -23,7 +24,7 @@ public sealed class DegradedHealthSettleTests
     {
         await using var stub = StubHttpServer.AnsweringInTurn((503, DbDown), (200, Healthy));
 
-        var result = await HealthCheck.RunAsync("Post-1", "files-api", stub.BaseAddress, HealthCheck.FilesApiFields, Http);
+        var result = await HealthCheck.RunAsync("Post-1", "files-api", stub.BaseAddress, ModuleCatalogue.Artwork.HealthFields, Http);
 
         Assert.Multiple(() =>
         {
@@ -40,7 +41,7 @@ public sealed class DegradedHealthSettleTests
         await using var stub = StubHttpServer.AnsweringInTurn((503, DbDown));
         var clock = Stopwatch.StartNew();
 
-        var result = await HealthCheck.RunAsync("Post-1", "files-api", stub.BaseAddress, HealthCheck.FilesApiFields, Http);
+        var result = await HealthCheck.RunAsync("Post-1", "files-api", stub.BaseAddress, ModuleCatalogue.Artwork.HealthFields, Http);
 
         Assert.Multiple(() =>
         {
@@ -57,7 +58,7 @@ public sealed class DegradedHealthSettleTests
         await using var stub = StubHttpServer.AnsweringInTurn(
             (503, DbDown), (200, Healthy), (200, Healthy), (503, DbDown), (200, Healthy), (200, Healthy), (503, DbDown), (200, Healthy), (200, Healthy), (503, DbDown), (200, Healthy), (200, Healthy), (503, DbDown));
 
-        var result = await HealthCheck.RunAsync("Post-1", "files-api", stub.BaseAddress, HealthCheck.FilesApiFields, Http);
+        var result = await HealthCheck.RunAsync("Post-1", "files-api", stub.BaseAddress, ModuleCatalogue.Artwork.HealthFields, Http);
 
         Assert.That(result.Passed, Is.False, "never three ok answers in a row: " + result.Describe());
     }
@@ -67,7 +68,7 @@ public sealed class DegradedHealthSettleTests
     {
         await using var stub = StubHttpServer.AnsweringInTurn((500, Healthy), (200, Healthy));
 
-        var result = await HealthCheck.RunAsync("Post-1", "files-api", stub.BaseAddress, HealthCheck.FilesApiFields, Http);
+        var result = await HealthCheck.RunAsync("Post-1", "files-api", stub.BaseAddress, ModuleCatalogue.Artwork.HealthFields, Http);
 
         Assert.Multiple(() =>
         {

@@ -73,9 +73,9 @@ public sealed class MalformedSettingsTests
         ["CanaryStartSeconds"] = Defaulted(s => s.CanaryStart, TimeSpan.FromSeconds(60), "601", "is not a whole number of seconds from 0 (off) to 600"),
         ["MinimumFreeDiskMegabytes"] = Defaulted(s => s.MinimumFreeDiskMegabytes, 2048L, "-5", "is not a whole number of megabytes"),
         ["ReleaseCommit"] = Required("not-a-commit", "is not a commit hash"),
-        ["ArtworkBuildContext"] = Defaulted(s => s.Deploy.ContextOf(Runbooks.DeployLayout.Artwork), "artwork", "../outside", "is not a folder inside ReleaseSource"),
-        ["OrderIntakeBuildContext"] = Defaulted(s => s.Deploy.ContextOf(Runbooks.DeployLayout.OrderIntake), "order-intake", "/abs/path", "is not a folder inside ReleaseSource"),
-        ["QuotePageBuildContext"] = Defaulted(s => s.Deploy.ContextOf(Runbooks.DeployLayout.QuotePage), "quote-page", "a b", "is not a folder inside ReleaseSource"),
+        ["ArtworkBuildContext"] = Defaulted(s => Modules.ModuleCatalogue.Artwork.ContextFolder(s), "artwork", "../outside", "is not a folder inside ReleaseSource"),
+        ["OrderIntakeBuildContext"] = Defaulted(s => Modules.ModuleCatalogue.OrderIntake.ContextFolder(s), "order-intake", "/abs/path", "is not a folder inside ReleaseSource"),
+        ["QuotePageBuildContext"] = Defaulted(s => Modules.ModuleCatalogue.QuotePage.ContextFolder(s), "quote-page", "a b", "is not a folder inside ReleaseSource"),
         ["MinimumDockerVersion"] = Required("abc", "is not a version"),
         ["DryRun"] = Defaulted(s => s.DryRun, false, "abc", "is not true or false"),
     };

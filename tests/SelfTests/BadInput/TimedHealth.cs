@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Mint.Verification.Http;
+using Mint.Verification.Modules;
 
 namespace Mint.Verification.SelfTests.BadInput;
 
@@ -14,7 +15,7 @@ internal static class TimedHealth
     public static async Task<(CheckResult Result, TimeSpan Elapsed)> RunAsync(string what, Uri baseAddress)
     {
         var clock = Stopwatch.StartNew();
-        var result = await HealthCheck.RunAsync("Post-1", "files-api", baseAddress, HealthCheck.FilesApiFields, new ModuleHttp(Timeout));
+        var result = await HealthCheck.RunAsync("Post-1", "files-api", baseAddress, ModuleCatalogue.Artwork.HealthFields, new ModuleHttp(Timeout));
         var elapsed = clock.Elapsed;
         TestContext.Progress.WriteLine($"[bad-input] {what}: {elapsed.TotalSeconds:F2} s (bound {Bound.TotalSeconds:0} s): {string.Join(" ", result.Problems)}");
         return (result, elapsed);

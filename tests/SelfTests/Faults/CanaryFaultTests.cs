@@ -1,4 +1,5 @@
 using Mint.Verification.Faults;
+using Mint.Verification.Modules;
 using Mint.Verification.Remote;
 using Mint.Verification.Runbooks;
 using Mint.Verification.Runbooks.Cutover;
@@ -26,7 +27,7 @@ public sealed class CanaryFaultTests
             var settings = FaultRelease("fault-exits", "MODULE_GENERATION=fault-not-a-generation");
             var run = await CutoverRunbook.RunAsync(new RunbookContext(settings, target, host), "canary fault");
             Detected("new image whose app exits at start: canary refuses, old stacks untouched", RefusedSteps, run, "the canary refuses the cutover");
-            Assert.That(run.Step("Cutover-3b").Message, Does.Contain($"image {BuildImagesStep.Image(settings, DeployLayout.Artwork)}").And.Match("exited at start|restarted"), run.Step("Cutover-3b").Message);
+            Assert.That(run.Step("Cutover-3b").Message, Does.Contain($"image {ModuleCatalogue.Artwork.Image(settings)}").And.Match("exited at start|restarted"), run.Step("Cutover-3b").Message);
         });
 
     [Test]
@@ -40,7 +41,7 @@ public sealed class CanaryFaultTests
             // Cutover-3 finds it "already built" and the canary starts exactly this image).
             var built = await RunbookRunner.RunAsync(CutoverRunbook.Steps("canary fault").Take(3).ToList(), context, AfterFailure.StopAtFirst);
             Assert.That(built.Select(s => s.Status), Is.All.AnyOf(StepStatus.Done, StepStatus.AlreadyDone), string.Join("; ", built.Select(s => $"{s.Id} {s.Message}")));
-            var orderIntake = BuildImagesStep.Image(settings, DeployLayout.OrderIntake);
+            var orderIntake = ModuleCatalogue.OrderIntake.Image(settings);
             await Run(host, $"printf 'FROM {orderIntake}\\nRUN rm -f \"$(command -v curl)\" && ! command -v curl\\n' | docker build -q -t {orderIntake} -");
 
             var run = await CutoverRunbook.RunAsync(context, "canary fault");

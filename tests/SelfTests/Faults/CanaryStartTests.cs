@@ -1,3 +1,4 @@
+using Mint.Verification.Modules;
 using Mint.Verification.Runbooks;
 using Mint.Verification.Runbooks.Cutover;
 
@@ -65,7 +66,7 @@ public sealed class CanaryStartTests
             Assert.That(Parse("""{"Status":"running","Health":{"Status":"starting","Log":[{"ExitCode":1,"Output":"curl: (7) Failed to connect"}]}}""").Pending, Is.True);
             Assert.That(Parse("""{"Status":"running","Health":{"Status":"healthy","Log":[{"ExitCode":0,"Output":"ok"}]}}""").Healthy, Is.True);
             Assert.That(Parse("""{"Status":"running"}""").Describe(), Is.EqualTo("has no healthcheck"));
-            Assert.That(CanaryHealth.Parse(DeployLayout.Artwork, "img", "c", restartCount: 2, """{"Status":"running","Health":{"Status":"starting"}}""").Describe(), Does.StartWith("restarted 2 time(s)"));
+            Assert.That(CanaryHealth.Parse(ModuleCatalogue.Artwork, "img", "c", restartCount: 2, """{"Status":"running","Health":{"Status":"starting"}}""").Describe(), Does.StartWith("restarted 2 time(s)"));
         });
     }
 
@@ -86,5 +87,5 @@ public sealed class CanaryStartTests
         });
     }
 
-    private static CanaryState Parse(string state) => CanaryHealth.Parse(DeployLayout.OrderIntake, "mint-modules/order-intake:t", "mint-canary-x-order-intake", 0, state);
+    private static CanaryState Parse(string state) => CanaryHealth.Parse(ModuleCatalogue.OrderIntake, "mint-modules/order-intake:t", "mint-canary-x-order-intake", 0, state);
 }

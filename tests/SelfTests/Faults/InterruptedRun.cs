@@ -1,5 +1,6 @@
 using System.Globalization;
 using Mint.Verification.Commands;
+using Mint.Verification.Remote;
 using Mint.Verification.Settings;
 
 namespace Mint.Verification.SelfTests.Faults;
@@ -63,7 +64,7 @@ internal sealed class InterruptedRun(string resultsDirectory)
         // process it started (a surviving test host would go on changing the host).
         // README's command; a 3 s stabilisation keeps the seven phases' resumed runs short (the
         // 10 s window itself is proven by the drill and RunbookFaultTests).
-        var settings = settingsFile is null ? string.Empty : $"--settings {Runbooks.DeployLayout.Quote(settingsFile)} ";
+        var settings = settingsFile is null ? string.Empty : $"--settings {ShellQuote.Quote(settingsFile)} ";
         var command = $"dotnet test tests/Runbooks --no-build -v q {settings}--filter Category={stage} -- 'TestRunParameters.Parameter(name=\"StabilizationSeconds\", value=\"3\")'";
         var script = killAt is null
             ? $"exec {command}"

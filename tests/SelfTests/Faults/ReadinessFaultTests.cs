@@ -1,3 +1,4 @@
+using Mint.Verification.Modules;
 using Mint.Verification.Remote;
 using Mint.Verification.Worlds;
 using static Mint.Verification.SelfTests.Faults.PreStageFaultTests;
@@ -85,7 +86,7 @@ public sealed class ReadinessFaultTests
 
     [Test]
     public async Task OrderIntakePortTaken() =>
-        await ExpectWhileAStrangerPublishes("mint-fault-port-squatter", "127.0.0.1", MatrixRun.Settings.Ports.OrderIntake, "already published by another container");
+        await ExpectWhileAStrangerPublishes("mint-fault-port-squatter", "127.0.0.1", ModuleCatalogue.OrderIntake.Port(MatrixRun.Settings), "already published by another container");
 
     /// <summary>
     /// The old quote-page publishes 3341 on 127.0.0.1 (the rehearsal's loopback ports); a stranger on
@@ -94,7 +95,7 @@ public sealed class ReadinessFaultTests
     /// </summary>
     [Test]
     public async Task QuotePagePortAlsoHeldByAStranger() =>
-        await ExpectWhileAStrangerPublishes("mint-fault-quote-squatter", "127.0.0.2", MatrixRun.Settings.Ports.QuotePage, "held by a stranger container beside the old quote-page");
+        await ExpectWhileAStrangerPublishes("mint-fault-quote-squatter", "127.0.0.2", ModuleCatalogue.QuotePage.Port(MatrixRun.Settings), "held by a stranger container beside the old quote-page");
 
     /// <summary>Ready-5 fails, naming port and holder, while a container of no cutover stack publishes the port.</summary>
     private static async Task ExpectWhileAStrangerPublishes(string stranger, string hostAddress, int port, string how)

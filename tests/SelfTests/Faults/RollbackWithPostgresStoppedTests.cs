@@ -41,7 +41,7 @@ public sealed class RollbackWithPostgresStoppedTests
         var scratch = Directory.CreateTempSubdirectory("mint-postgres-stopped-settings-").FullName;
         try
         {
-            await RunAsync(host, $"docker stop {DeployLayout.Quote(postgres)}");
+            await RunAsync(host, $"docker stop {ShellQuote.Quote(postgres)}");
             var rollback = await new InterruptedRun(results).CompleteAsync("Rollback", WithoutDatabaseSettings(scratch));
             var console = rollback.Stdout + rollback.Stderr;
             var rows = Bundle.ResultSet.Read(results).Results
@@ -60,7 +60,7 @@ public sealed class RollbackWithPostgresStoppedTests
         }
         finally
         {
-            await RunAsync(host, $"docker start {DeployLayout.Quote(postgres)}");
+            await RunAsync(host, $"docker start {ShellQuote.Quote(postgres)}");
             await PostgresReadyAsync(host, postgres);
             Directory.Delete(results, recursive: true);
             Directory.Delete(scratch, recursive: true);
@@ -96,7 +96,7 @@ public sealed class RollbackWithPostgresStoppedTests
     private static async Task PostgresReadyAsync(SshDockerHost host, string postgres)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        while ((await host.RunAsync($"docker exec {DeployLayout.Quote(postgres)} pg_isready -q")).ExitCode != 0)
+        while ((await host.RunAsync($"docker exec {ShellQuote.Quote(postgres)} pg_isready -q")).ExitCode != 0)
         {
             Assert.That(clock.Elapsed, Is.LessThan(PostgresReadyWithin), $"{postgres} did not accept connections within {PostgresReadyWithin.TotalSeconds:0} s of `docker start`");
             await Task.Delay(TimeSpan.FromMilliseconds(250));

@@ -1,3 +1,4 @@
+using Mint.Verification.Modules;
 using Mint.Verification.Operator;
 using Mint.Verification.Remote;
 using Mint.Verification.Runbooks;
@@ -23,7 +24,7 @@ public sealed partial class RunbookFaultTests
         await WithHost(async (target, host) =>
         {
             await EnsureBeforeStateAsync(target, host);
-            await Run(host, $"docker rm -f {Orphan} >/dev/null 2>&1; docker create --name {Orphan} --label com.docker.compose.project={DeployLayout.OldQuotePage.Directory} --label com.docker.compose.service=retired \"$(docker inspect --format '{{{{.Config.Image}}}}' {DeployLayout.OldQuotePage.Container})\"");
+            await Run(host, $"docker rm -f {Orphan} >/dev/null 2>&1; docker create --name {Orphan} --label com.docker.compose.project={ModuleCatalogue.QuotePageStack.Directory} --label com.docker.compose.service=retired \"$(docker inspect --format '{{{{.Config.Image}}}}' {ModuleCatalogue.QuotePageStack.Container})\"");
             try
             {
                 var before = await Services(host);

@@ -1,4 +1,5 @@
 using Mint.Verification.Checks.Readiness;
+using Mint.Verification.Modules;
 using Mint.Verification.Runbooks;
 
 namespace Mint.Verification.SelfTests.Faults;
@@ -15,7 +16,7 @@ internal sealed class ScratchRelease : IDisposable
     {
         var source = ReleaseLayout.Source(MatrixRun.Settings);
         Path = Directory.CreateDirectory(System.IO.Path.Combine(scratch.Root, "release")).FullName;
-        foreach (var folder in DeployLayout.Modules.Where(m => m.Name != withoutContext).Select(MatrixRun.Settings.Deploy.ContextOf))
+        foreach (var folder in ModuleCatalogue.All.Where(m => m.Name != withoutContext).Select(m => m.ContextFolder(MatrixRun.Settings)))
         {
             Directory.CreateDirectory(System.IO.Path.Combine(Path, folder));
             File.Copy(System.IO.Path.Combine(source, folder, "Dockerfile"), System.IO.Path.Combine(Path, folder, "Dockerfile"));

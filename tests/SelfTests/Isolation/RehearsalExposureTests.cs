@@ -1,4 +1,5 @@
 using Mint.Verification.Checks.Readiness;
+using Mint.Verification.Modules;
 using Mint.Verification.Remote;
 using Mint.Verification.Runbooks;
 using Mint.Verification.Worlds;
@@ -40,7 +41,7 @@ public sealed class RehearsalExposureTests
                 Assert.That(cutover.Steps.Select(s => s.Status), Is.All.AnyOf(StepStatus.Done, StepStatus.AlreadyDone), "the rehearsed cutover did not complete: " + string.Join("; ", cutover.Steps.Select(s => $"{s.Id} {s.Status} {s.Message}")));
                 Assert.That(before.Where(Exposed), Is.Empty, "before the cutover, published beyond loopback");
                 Assert.That(after.Where(Exposed), Is.Empty, "after the cutover, published beyond loopback");
-                Assert.That(after, Has.Some.Contains($"{Loopback}:{DeployLayout.OrderIntake.Port}->"), "the unified stack's order-intake is not among the publishers: the listing cannot be judged");
+                Assert.That(after, Has.Some.Contains($"{Loopback}:{ModuleCatalogue.OrderIntake.Port(MatrixRun.Settings)}->"), "the unified stack's order-intake is not among the publishers: the listing cannot be judged");
             });
         }
         finally
