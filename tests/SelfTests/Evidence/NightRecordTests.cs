@@ -1,3 +1,4 @@
+using Mint.Verification.Contract;
 using System.Text.Json.Nodes;
 using Mint.Verification.Bundle;
 using Mint.Verification.ConsoleLogger;
