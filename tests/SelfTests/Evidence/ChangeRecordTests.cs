@@ -1,6 +1,6 @@
-using Mint.Verification.Contract;
 using System.Diagnostics;
 using Mint.Verification.Bundle;
+using Mint.Verification.Contract;
 using Mint.Verification.Evidence;
 
 namespace Mint.Verification.SelfTests.Evidence;

@@ -1,6 +1,6 @@
-using Mint.Verification.Contract;
 using System.Text.Json.Nodes;
 using Mint.Verification.ConsoleLogger;
+using Mint.Verification.Contract;
 using Mint.Verification.Operator;
 
 namespace Mint.Verification.SelfTests.Evidence;
