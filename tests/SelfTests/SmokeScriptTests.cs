@@ -54,7 +54,7 @@ public sealed class SmokeScriptTests
 
     private void KeysAreAbsentFromTheEvidence(CheckResult result)
     {
-        var evidence = string.Join('\n', result.Evidence.Select(e => e.Content));
+        var evidence = string.Join('\n', result.Attachments.Select(e => e.Content));
         evidence.Should().NotContain(World.Target.OrderIntakeApiKey!, "the script must never print the order-intake key");
         evidence.Should().NotContain(World.Target.FilesApiKey!, "the script must never print the files-api key");
     }

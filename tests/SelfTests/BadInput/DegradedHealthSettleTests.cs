@@ -31,7 +31,7 @@ public sealed class DegradedHealthSettleTests
             Assert.That(result.Passed, Is.True, result.Describe());
             Assert.That(result.Observations, Has.Some.Contains("settled: the first answer was degraded").And.Contains("'db'"), result.Describe());
             Assert.That(stub.Answered, Is.EqualTo(1 + HealthCheck.SettledAnswers), "one degraded answer, then the ok answers in a row");
-            Assert.That(result.Evidence.Select(e => e.Content), Has.Some.Contains("\"db\":\"error\""), "the degraded answer stays in the evidence");
+            Assert.That(result.Attachments.Select(e => e.Content), Has.Some.Contains("\"db\":\"error\""), "the degraded answer stays in the evidence");
         });
     }
 

@@ -1,5 +1,6 @@
 using FluentAssertions;
 using Mint.Verification.ConsoleLogger;
+using Mint.Verification.Contract;
 using Mint.Verification.Operator;
 
 namespace Mint.Verification.SelfTests.Console;
@@ -15,10 +16,10 @@ public sealed class ConsoleSessionTests
     {
         var (session, output) = New();
 
-        session.Message(OperatorConsole.Marker + "banner ==== MINT ====");
-        session.Message(OperatorConsole.Marker + "banner ==== MINT ====");
+        session.Message(ConsoleProtocol.Marker + "banner ==== MINT ====");
+        session.Message(ConsoleProtocol.Marker + "banner ==== MINT ====");
         session.Message("[testcontainers.org] Connected to Docker");
-        session.Message(OperatorConsole.Marker + "line   Cutover-3  start  build");
+        session.Message(ConsoleProtocol.Marker + "line   Cutover-3  start  build");
 
         output.ToString().Should().Be($"==== MINT ===={Environment.NewLine}  Cutover-3  start  build{Environment.NewLine}");
     }
@@ -28,8 +29,8 @@ public sealed class ConsoleSessionTests
     {
         var (session, output) = New();
 
-        session.Message(OperatorConsole.Marker + "row T.Pre5\tPASS\t  Pre-5  PASS  host key pinned");
-        session.Result(new ResultLine("T.Pre5", "Pre5_Ssh", "Pre-5", "PASS", string.Empty, TimeSpan.Zero));
+        session.Message(ConsoleProtocol.Marker + "row T.Pre5\tPASS\t  Pre-5  PASS  host key pinned");
+        session.Result(new ResultLine("T.Pre5", "Pre5_Ssh", "Pre-5", Verdict.Pass, string.Empty, TimeSpan.Zero));
         session.Complete(RunEnd.Clean);
 
         var text = output.ToString();
@@ -42,9 +43,9 @@ public sealed class ConsoleSessionTests
     {
         var (session, output) = New();
 
-        session.Message(OperatorConsole.Marker + "stop Cutover-4\tSTOPPED at Cutover-4: compose down failed\n  target now: partly stopped\n  next: rollback");
-        session.Message(OperatorConsole.Marker + "stop Cutover-4\tSTOPPED at Cutover-4: compose down failed\n  target now: partly stopped\n  next: rollback");
-        session.Result(new ResultLine("T.Cutover5", "Cutover5", "Cutover-5", "FAIL", "NotReached: Cutover-4 failed first\n   at Stack.Trace()", TimeSpan.Zero));
+        session.Message(ConsoleProtocol.Marker + "stop Cutover-4\tSTOPPED at Cutover-4: compose down failed\n  target now: partly stopped\n  next: rollback");
+        session.Message(ConsoleProtocol.Marker + "stop Cutover-4\tSTOPPED at Cutover-4: compose down failed\n  target now: partly stopped\n  next: rollback");
+        session.Result(new ResultLine("T.Cutover5", "Cutover5", "Cutover-5", Verdict.Fail, "NotReached: Cutover-4 failed first\n   at Stack.Trace()", TimeSpan.Zero));
         session.Complete(RunEnd.Clean);
 
         var text = output.ToString();
@@ -57,8 +58,8 @@ public sealed class ConsoleSessionTests
     {
         var (session, output) = New();
 
-        session.Result(new ResultLine("T.A", "A", "Post-1", "FAIL", "cannot reach http://127.0.0.1:1/health", TimeSpan.Zero));
-        session.Result(new ResultLine("T.B", "B", "Post-2", "FAIL", "cannot reach http://127.0.0.1:1/health", TimeSpan.Zero));
+        session.Result(new ResultLine("T.A", "A", "Post-1", Verdict.Fail, "cannot reach http://127.0.0.1:1/health", TimeSpan.Zero));
+        session.Result(new ResultLine("T.B", "B", "Post-2", Verdict.Fail, "cannot reach http://127.0.0.1:1/health", TimeSpan.Zero));
 
         output.ToString().Should().Contain("Post-1          FAIL         cannot reach http://127.0.0.1:1/health").And.Contain("Post-2          FAIL         same message as above");
     }
@@ -68,16 +69,16 @@ public sealed class ConsoleSessionTests
     {
         var (session, output) = New();
 
-        session.Result(new ResultLine("T.Post1", "Post1", "Post-1", "FAIL", "Post-1 files-api health: FAIL\n  - files-api health field 'db' is \"error\"\n  observed: HTTP 503", TimeSpan.Zero));
+        session.Result(new ResultLine("T.Post1", "Post1", "Post-1", Verdict.Fail, "Post-1 files-api health: FAIL\n  - files-api health field 'db' is \"error\"\n  observed: HTTP 503", TimeSpan.Zero));
 
         output.ToString().Should().Contain("Post-1          FAIL         files-api health field 'db' is \"error\"").And.NotContain("health: FAIL");
     }
 
-    [TestCase(Microsoft.VisualStudio.TestPlatform.ObjectModel.TestOutcome.None, "PLANNED (DryRun), not run: Cutover-4", "PLANNED")]
-    [TestCase(Microsoft.VisualStudio.TestPlatform.ObjectModel.TestOutcome.None, "something else", "INCONCLUSIVE")]
-    [TestCase(Microsoft.VisualStudio.TestPlatform.ObjectModel.TestOutcome.Skipped, "", "SKIPPED")]
-    [TestCase(Microsoft.VisualStudio.TestPlatform.ObjectModel.TestOutcome.Failed, "x", "FAIL")]
-    public void VerdictsNeverCallAPlanAPass(Microsoft.VisualStudio.TestPlatform.ObjectModel.TestOutcome outcome, string message, string verdict) =>
+    [TestCase(Microsoft.VisualStudio.TestPlatform.ObjectModel.TestOutcome.None, "PLANNED (DryRun), not run: Cutover-4", Verdict.Planned)]
+    [TestCase(Microsoft.VisualStudio.TestPlatform.ObjectModel.TestOutcome.None, "something else", Verdict.Inconclusive)]
+    [TestCase(Microsoft.VisualStudio.TestPlatform.ObjectModel.TestOutcome.Skipped, "", Verdict.Skipped)]
+    [TestCase(Microsoft.VisualStudio.TestPlatform.ObjectModel.TestOutcome.Failed, "x", Verdict.Fail)]
+    public void VerdictsNeverCallAPlanAPass(Microsoft.VisualStudio.TestPlatform.ObjectModel.TestOutcome outcome, string message, Verdict verdict) =>
         ResultLine.VerdictOf(outcome, message).Should().Be(verdict);
 
     [Test]

@@ -82,7 +82,7 @@ public sealed class AllureWriterTests
     {
         var secret = "fa-" + Guid.NewGuid().ToString("N");
         Redactor.Register(secret);
-        var check = new CheckResult("Pre-5", "ssh").Attach(new Mint.Verification.Checks.Evidence("env", $"FILES_API_KEY={secret}")).Fail($"key {secret} refused");
+        var check = new CheckResult("Pre-5", "ssh").Attach(new Attachment("env", $"FILES_API_KEY={secret}")).Fail($"key {secret} refused");
 
         var written = EvidenceSamples.WriteRow(new AllureResultsWriter(results), "Pre-5", "Pre", check);
 

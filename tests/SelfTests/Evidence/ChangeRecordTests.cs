@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Mint.Verification.Bundle;
+using Mint.Verification.Contract;
 using Mint.Verification.Evidence;
 
 namespace Mint.Verification.SelfTests.Evidence;
@@ -32,7 +33,7 @@ public sealed class ChangeRecordTests
         }
 
         EvidenceSamples.WriteRow(writer, "Post-2", "Post", EvidenceSamples.Passing("Post-2").Fail("order-intake health field 'artwork_api' is \"error\", expected \"ok\""));
-        EvidenceSamples.WriteRow(writer, "Post-4", "Post", EvidenceSamples.Passing("Post-4", "digest artwork sha256:8b62ff0851a0aaaa").Observe("digest quote-page sha256:0123456789abcdef"));
+        EvidenceSamples.WriteRow(writer, "Post-4", "Post", EvidenceSamples.Passing("Post-4", new ImageDigest("artwork", "sha256:8b62ff0851a0aaaa")).Observe(new ImageDigest("quote-page", "sha256:0123456789abcdef")));
 
         var (markdown, signOff) = ChangeRecord.Render(Pack, ResultSet.Read(results), DateTimeOffset.UtcNow, "@tester");
 
@@ -61,7 +62,7 @@ public sealed class ChangeRecordTests
             EvidenceSamples.WriteRow(writer, row, row.Split('-')[0], EvidenceSamples.Passing(row));
         }
 
-        EvidenceSamples.WriteRow(writer, "Downtime", "Cutover", EvidenceSamples.Passing("Downtime", "downtime files-api 41.2 s (window 120 s)"));
+        EvidenceSamples.WriteRow(writer, "Downtime", "Cutover", EvidenceSamples.Passing("Downtime", new DowntimeFigure("files-api", 41.2, string.Empty, WindowSeconds: 120)));
 
         var (markdown, signOff) = ChangeRecord.Render(Pack, ResultSet.Read(results), DateTimeOffset.UtcNow);
 

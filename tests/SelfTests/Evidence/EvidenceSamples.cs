@@ -1,3 +1,4 @@
+using Mint.Verification.Contract;
 using Mint.Verification.Evidence;
 
 namespace Mint.Verification.SelfTests.Evidence;
@@ -23,7 +24,10 @@ internal static class EvidenceSamples
 
     /// <summary>A passing check with one observation and one attachment.</summary>
     public static CheckResult Passing(string row, string observation = "HTTP 200 {\"status\":\"ok\"}") =>
-        new CheckResult(row, "sample check").Observe(observation).Attach(new Mint.Verification.Checks.Evidence("GET /health", $"GET http://127.0.0.1:3500/health{Environment.NewLine}-> HTTP 200"));
+        new CheckResult(row, "sample check").Observe(observation).Attach(new Attachment("GET /health", $"GET http://127.0.0.1:3500/health{Environment.NewLine}-> HTTP 200"));
+
+    /// <summary>A passing check whose observation is a typed figure (a digest, a downtime), as the runbook and Post-4 write them.</summary>
+    public static CheckResult Passing(string row, ResultFact fact) => new CheckResult(row, "sample check").Observe(fact);
 
     /// <summary>Writes one row's result as the assembly's action would, with the check as its step.</summary>
     public static AllureResult WriteRow(AllureResultsWriter writer, string row, string category, CheckResult check, string? description = null)

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Mint.Verification.ConsoleLogger;
+using Mint.Verification.Contract;
 using Mint.Verification.Operator;
 
 namespace Mint.Verification.SelfTests.Evidence;
@@ -50,7 +51,7 @@ public sealed class InvocationRecordTests
         var started = Records();
         Assert.That(started, Has.Length.EqualTo(1), "the record is written when the run starts");
 
-        session.Result(new ResultLine("T.Cutover1", "Cutover1", "Cutover-1", "PASS", string.Empty, TimeSpan.Zero));
+        session.Result(new ResultLine("T.Cutover1", "Cutover1", "Cutover-1", Verdict.Pass, string.Empty, TimeSpan.Zero));
         session.Complete(RunEnd.Clean);
 
         var record = OnlyRecord();
@@ -71,7 +72,7 @@ public sealed class InvocationRecordTests
     public void ARunThatDidNotEndCleanlyExitsOneThoughNoRowFailed(bool aborted, bool canceled, string? error, string recorded)
     {
         var session = Started(new TypedProcess(Command, null));
-        session.Result(new ResultLine("T.Cutover1", "Cutover1", "Cutover-1", "PASS", string.Empty, TimeSpan.Zero));
+        session.Result(new ResultLine("T.Cutover1", "Cutover1", "Cutover-1", Verdict.Pass, string.Empty, TimeSpan.Zero));
 
         session.Complete(new RunEnd(aborted, canceled, error));
 
@@ -87,7 +88,7 @@ public sealed class InvocationRecordTests
     public void AFailedRowExitsOne()
     {
         var session = Started(new TypedProcess(Command, null));
-        session.Result(new ResultLine("T.Cutover1", "Cutover1", "Cutover-1", "FAIL", "compose down failed", TimeSpan.Zero));
+        session.Result(new ResultLine("T.Cutover1", "Cutover1", "Cutover-1", Verdict.Fail, "compose down failed", TimeSpan.Zero));
 
         session.Complete(RunEnd.Clean);
 
@@ -97,8 +98,8 @@ public sealed class InvocationRecordTests
     private ConsoleSession Started(TypedProcess typed)
     {
         var session = new ConsoleSession(TextWriter.Null, typed) { Filter = "Category=Cutover" };
-        session.Message(OperatorConsole.Marker + "evidence " + night);
-        session.Message(OperatorConsole.Marker + "invocation " + new JsonObject { ["started"] = "2026-02-12T22:10:03.0000000+00:00", ["target"] = "rehearsal" }.ToJsonString());
+        session.Message(ConsoleProtocol.Marker + "evidence " + night);
+        session.Message(ConsoleProtocol.Marker + "invocation " + new JsonObject { ["started"] = "2026-02-12T22:10:03.0000000+00:00", ["target"] = "rehearsal" }.ToJsonString());
         return session;
     }
 

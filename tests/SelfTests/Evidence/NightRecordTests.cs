@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Mint.Verification.Bundle;
 using Mint.Verification.ConsoleLogger;
+using Mint.Verification.Contract;
 using Mint.Verification.Evidence;
 
 namespace Mint.Verification.SelfTests.Evidence;

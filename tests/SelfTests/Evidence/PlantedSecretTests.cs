@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Mint.Verification.Bundle;
+using Mint.Verification.Contract;
 using Mint.Verification.Evidence;
 using Mint.Verification.Faults;
 using Mint.Verification.Remote;
@@ -75,8 +76,8 @@ public sealed class PlantedSecretTests
         var spellings = secrets.Spellings();
         var check = new CheckResult("Pre-5", $"ssh as {secrets.Setting}")
             .Observe($"env DB_PASS={secrets.Setting}")
-            .Attach(new Mint.Verification.Checks.Evidence("environment", string.Join(Environment.NewLine, spellings)))
-            .Attach(new Mint.Verification.Checks.Evidence("response", JsonSerializer.Serialize(new { password = secrets.InUrl, dsn = secrets.Url }), "application/json"))
+            .Attach(new Attachment("environment", string.Join(Environment.NewLine, spellings)))
+            .Attach(new Attachment("response", JsonSerializer.Serialize(new { password = secrets.InUrl, dsn = secrets.Url }), "application/json"))
             .Fail($"psql: password {secrets.InConnectionString} rejected; {secrets.Url}");
         var root = new StepRecord("test");
         var step = root.Add(StepRecord.FromCheck(check));

@@ -1,4 +1,5 @@
 using Mint.Verification.Bundle;
+using Mint.Verification.Contract;
 using Mint.Verification.Evidence;
 using Mint.Verification.Runbooks;
 using Mint.Verification.SelfTests.Evidence;
@@ -19,7 +20,7 @@ public sealed class RestoredDowntimeRecordTests
         {
             var at = new DateTimeOffset(2026, 12, 3, 4, 51, 22, 317, TimeSpan.Zero);
             var restored = CutoverDowntime.Restored(new Outage("files-api", TimeSpan.FromSeconds(41.2), 300, 200, at), rolledBack: true);
-            var figure = CutoverDowntime.Figure("files-api", 41.2, TimeSpan.FromSeconds(120), restored);
+            var figure = new DowntimeFigure("files-api", 41.2, restored, WindowSeconds: 120);
             EvidenceSamples.WriteRow(new AllureResultsWriter(results), "Downtime", "Cutover", EvidenceSamples.Passing("Downtime", figure));
 
             var (markdown, _) = ChangeRecord.Render(ChangePack.Read(ChangeRecordTests.ChangePackPath), ResultSet.Read(results), DateTimeOffset.UtcNow);
