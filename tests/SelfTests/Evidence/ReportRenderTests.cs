@@ -44,8 +44,9 @@ public sealed class ReportRenderTests
             // The secret scan passes over the renderer's own app (three quarters of the file): it must
             // be recognised in this very report, or the scan silently takes four times as long.
             var largestRun = System.Text.RegularExpressions.Regex.Matches(html, "[A-Za-z0-9+/]{11,}={0,2}").MaxBy(m => m.Length)!.Value;
-            Assert.That(ReportRenderer.Assets(Mint.Verification.Settings.RepositoryRoot.Path).IsVendorFile(Convert.FromBase64String(largestRun)), Is.True,
-                $"report.html's largest base64 run ({largestRun.Length} characters) is not byte for byte a file of the pinned renderer (node_modules/@allurereport/*/dist/static)");
+            var passedOver = SecretFingerprintScan.VendorBytes(await File.ReadAllBytesAsync(report.Report), ReportRenderer.Assets(Mint.Verification.Settings.RepositoryRoot.Path));
+            Assert.That(passedOver, Is.EqualTo(largestRun.Length),
+                $"the scan must pass over report.html's largest base64 run ({largestRun.Length} characters, the renderer's app) and nothing else; it passes over {passedOver}");
             var dom = await DumpDomAsync(new Uri(report.Report).AbsoluteUri, page => Rows.All(row => page.Contains(row, StringComparison.Ordinal)));
             Assert.That(Rows.Where(row => !dom.Contains(row, StringComparison.Ordinal)), Is.Empty, "row ids shown by the rendered report");
 
