@@ -10,6 +10,8 @@ namespace Mint.Verification.SelfTests;
 /// </summary>
 [TestFixture]
 [Category("SelfTest")]
+// On a private module world, never the host world: ./verify.sh test runs it in its second lane, beside the host world's tests.
+[Category("ModuleWorld")]
 [NonParallelizable]
 public sealed class SmokeScriptTests
 {

@@ -109,7 +109,7 @@ public sealed class GateFaultTests
     /// <summary>Every container on the host with its id, state and image: what "changed nothing" is judged on.</summary>
     private static async Task<string> Containers(SshDockerHost host)
     {
-        var listing = await host.RunAsync("docker ps -a --format '{{.ID}} {{.Names}} {{.State}} {{.Image}}' | sort");
+        var listing = await host.RunAsync(HostWorldListing.Command("{{.ID}} {{.Names}} {{.State}} {{.Image}}"));
         Assert.That(listing.Succeeded, Is.True, listing.Transcript());
         return listing.Stdout;
     }

@@ -143,7 +143,7 @@ public sealed partial class RunbookFaultTests
     /// <summary>The services as they run: name, image, compose project and state (not ids or times: a restore recreates containers).</summary>
     private static async Task<string> Services(SshDockerHost host)
     {
-        var listing = await host.RunAsync("docker ps -a --format '{{.Names}} {{.Image}} {{.Label \"com.docker.compose.project\"}} {{.State}}' | sort");
+        var listing = await host.RunAsync(HostWorldListing.Command("{{.Names}} {{.Image}} {{.Label \"com.docker.compose.project\"}} {{.State}}"));
         Assert.That(listing.Succeeded, Is.True, listing.Transcript());
         return listing.Stdout;
     }

@@ -189,7 +189,7 @@ public sealed partial class RunbookFaultTests
     /// <summary>Every container on the host with its state and start time: what "changed nothing" is judged on.</summary>
     private static async Task<string> Containers(SshDockerHost host)
     {
-        var listing = await host.RunAsync("docker ps -a --format '{{.Names}} {{.State}} {{.CreatedAt}}' | sort");
+        var listing = await host.RunAsync(HostWorldListing.Command("{{.Names}} {{.State}} {{.CreatedAt}}"));
         Assert.That(listing.Succeeded, Is.True, listing.Transcript());
         return listing.Stdout;
     }

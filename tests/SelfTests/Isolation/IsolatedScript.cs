@@ -30,13 +30,13 @@ internal static class IsolatedScript
     public static Task<CommandResult> RunCommandAsync(string commandLine, IReadOnlyDictionary<string, string?> environment) =>
         new ProcessRunner(KillAfter).RunAsync("unshare", ["-n", "sh", "-c", $"ip link set lo up && exec {commandLine}"], RepositoryRoot.Path, environment);
 
-    /// <summary>Every container of the local engine (id, name, state), asked over its unix socket and nowhere else.</summary>
+    /// <summary>Every container of the local engine (id, name, state) but the private module worlds' (<see cref="HostWorldListing"/>), asked over its unix socket and nowhere else.</summary>
     public static async Task<string> LocalContainersAsync()
     {
         var result = await new ProcessRunner(TimeSpan.FromSeconds(20)).RunAsync(
-            "docker", ["ps", "-a", "--no-trunc", "--format", "{{.ID}} {{.Names}} {{.State}}"], RepositoryRoot.Path, LocalSocketOnly);
+            "docker", ["ps", "-a", "--no-trunc", "--format", HostWorldListing.Format("{{.ID}} {{.Names}} {{.State}}")], RepositoryRoot.Path, LocalSocketOnly);
         Assert.That(result.Succeeded, Is.True, $"cannot list the local engine's containers: {result.Tail()}");
-        return string.Join('\n', result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal));
+        return string.Join('\n', HostWorldListing.WithoutModuleWorlds(result.Stdout));
     }
 
     /// <summary>The docker CLI pinned to this machine's socket, whatever this process's environment says.</summary>
