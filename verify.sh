@@ -148,11 +148,17 @@ account() {
 # ends, so the two lanes' lines never interleave), for tests that need no host world while the
 # host world's tests run in the foreground. Its process is stopped if this script ends first.
 LANE_PID="" LANE_OUTPUT="" LANE_WHAT=""
+ROOTFS_PID=""
+# What runs in the background is stopped when this script ends first (a failure, Ctrl-C).
+stop_background() {
+  if [[ -n "$LANE_PID" ]]; then pkill -TERM -P "$LANE_PID" 2>/dev/null || true; fi
+  if [[ -n "$ROOTFS_PID" ]]; then kill -TERM -- "-$ROOTFS_PID" 2>/dev/null || true; fi
+}
+trap stop_background EXIT
 start_lane() {
   LANE_OUTPUT="$(mktemp)" LANE_WHAT="$*"
   ( status=0; "${TEST_RUNNER[@]}" test "$@" >"$LANE_OUTPUT" 2>&1 || status=$?; echo "$status" >"$LANE_OUTPUT.status" ) &
   LANE_PID=$!
-  trap 'if [[ -n "$LANE_PID" ]]; then pkill -TERM -P "$LANE_PID" 2>/dev/null || true; fi' EXIT
 }
 
 # Waits for the lane, shows its console and adds its counts; returns its status.
@@ -345,6 +351,14 @@ case "$command" in
     # Built first, then tested with --no-build: `dotnet test` on the solution builds and tests the
     # projects side by side, and the self-tests that run README's Runbooks command in a child process
     # would otherwise start while Runbooks.dll is still being written ("argument ... is invalid").
+    # On a fresh machine the two Debian bases' root filesystems (debootstrap from the mirror, 60-90 s
+    # each) are made in the background of the build and the Unit tier: no engine is started or
+    # asked and nothing is installed (only the cache folder is written); stopped if the tier fails.
+    if [[ $(id -u) -eq 0 ]] && command -v debootstrap >/dev/null 2>&1; then
+      log "prefetch: bash fixtures/images/build-images.sh --rootfs-only, in the background (the Debian bases' root filesystems; no engine)"
+      setsid bash fixtures/images/build-images.sh --rootfs-only >/dev/null 2>&1 &
+      ROOTFS_PID=$!
+    fi
     log "build: dotnet build Verification.sln -v q"
     dotnet build Verification.sln -v q -nologo || { closing_line; exit 1; }
     # The self-tests' evidence goes into a night of its own: the rehearsal's report is the drill's
@@ -373,6 +387,7 @@ case "$command" in
     TEST_RUNNER=(dotnet)
     rm -rf "$unit_state"
     if [[ $unit_status -ne 0 ]]; then
+      stop_background
       log "unit tier failed: fix it first; the engine, the images, the self-tests and the drill were not started"
       closing_line
       exit 1

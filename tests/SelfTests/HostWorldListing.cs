@@ -10,9 +10,9 @@ namespace Mint.Verification.SelfTests;
 /// </summary>
 internal static class HostWorldListing
 {
-    /// <summary>A shell command listing the containers in <paramref name="format"/> (a docker Go template without single quotes), sorted.</summary>
-    public static string Command(string format) =>
-        $"docker ps -a --format '{{{{.Label \"{ModuleWorld.WorldLabel}\"}}}}|{format}' | grep -v '^module|' | cut -d '|' -f 2- | sort";
+    /// <summary>A shell command listing the containers (those matching <paramref name="filter"/>, a `docker ps --filter` value, when given) in <paramref name="format"/> (a docker Go template without single quotes), sorted.</summary>
+    public static string Command(string format, string? filter = null) =>
+        $"docker ps -a {(filter is null ? string.Empty : $"--filter '{filter}' ")}--format '{Format(format)}' | grep -v '^module|' | cut -d '|' -f 2- | sort";
 
     /// <summary>The template's first field, for a listing asked with <see cref="Format"/>: the world label, then "|".</summary>
     public static string Format(string format) => $"{{{{.Label \"{ModuleWorld.WorldLabel}\"}}}}|{format}";

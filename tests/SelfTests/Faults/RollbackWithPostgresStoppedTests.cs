@@ -34,7 +34,7 @@ public sealed class RollbackWithPostgresStoppedTests
         var before = await ContainersAsync(host);
 
         await PreGateSnapshot.RecordAsync(host, target);
-        var cutover = await CutoverRunbook.RunAsync(new RunbookContext(MatrixRun.Settings, target, host), "fault catalogue: Postgres stopped before a manual Rollback");
+        var cutover = await CutoverRunbook.RunAsync(new RunbookContext(FaultSettings.ShortDwell, target, host), "fault catalogue: Postgres stopped before a manual Rollback");
         Assert.That(cutover.Steps.Select(s => s.Status), Is.All.AnyOf(StepStatus.Done, StepStatus.AlreadyDone), "the rehearsed cutover the fault starts from: " + Describe(cutover));
 
         var results = Directory.CreateTempSubdirectory("mint-postgres-stopped-").FullName;
@@ -91,7 +91,7 @@ public sealed class RollbackWithPostgresStoppedTests
 
     /// <summary>Every container with its state and image, and Postgres's creation time (stopped and started, never recreated).</summary>
     private static async Task<string> ContainersAsync(SshDockerHost host) =>
-        await RunAsync(host, "docker ps -a --format '{{.Names}} {{.State}} {{.Image}}' | sort; docker ps -a --filter name=postgres --format '{{.Names}} created {{.CreatedAt}}' | sort");
+        await RunAsync(host, $"{HostWorldListing.Command("{{.Names}} {{.State}} {{.Image}}")}; {HostWorldListing.Command("{{.Names}} created {{.CreatedAt}}", "name=postgres")}");
 
     private static async Task PostgresReadyAsync(SshDockerHost host, string postgres)
     {

@@ -195,12 +195,10 @@ public sealed partial class RunbookFaultTests
     }
 
     /// <summary>
-    /// The rehearsal's settings with a 3 s stabilisation: these faults are about what fails and what is
-    /// rolled back, not about the dwell, and each cutover that reaches step 7 would wait the full 10 s.
-    /// The one test that proves the dwell (a release that turns unhealthy 3 s after its first healthy)
-    /// sets the rehearsal's own StabilizationSeconds back.
+    /// <see cref="FaultSettings.ShortDwell"/>: the one test that proves the dwell (a release that turns
+    /// unhealthy 3 s after its first healthy) sets the rehearsal's own StabilizationSeconds back.
     /// </summary>
-    private static VerificationSettings Settings() => MatrixRun.Settings with { Stabilization = TimeSpan.FromSeconds(3) };
+    private static VerificationSettings Settings() => FaultSettings.ShortDwell;
 
     private static IReadOnlyList<CheckResult> Steps(RunbookRun run) => [.. run.Steps.Select(s => s.ToCheckResult())];
 

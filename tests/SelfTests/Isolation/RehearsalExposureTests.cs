@@ -32,7 +32,7 @@ public sealed class RehearsalExposureTests
         var before = await PublishersAsync(host, projects);
 
         await Faults.PreGateSnapshot.RecordAsync(host, target);
-        var cutover = await CutoverRunbook.RunAsync(new RunbookContext(MatrixRun.Settings, target, host), "rehearsal exposure");
+        var cutover = await CutoverRunbook.RunAsync(new RunbookContext(Faults.FaultSettings.ShortDwell, target, host), "rehearsal exposure");
         try
         {
             var after = await PublishersAsync(host, projects);
