@@ -92,13 +92,13 @@ prepare() {
 RESULTS_DIR="$ROOT/evidence/nights/rehearsal-verify-$(date -u +%Y%m%dT%H%M%SZ)"
 export MINT_ALLURE_RESULTS="$RESULTS_DIR"
 bundle() {
-  dotnet run --project fixtures/Verification.Evidence -c Release -- bundle --results "$RESULTS_DIR"
+  dotnet run --project fixtures/Verification.Evidence -- bundle --results "$RESULTS_DIR"
 }
 
 # Where the run's time went (README's performance section is made from this table); never fails the run.
 slowest() {
   log "the 20 slowest tests and fixtures of this run (seconds):"
-  dotnet run --project fixtures/Verification.Evidence -c Release -- slowest "$@" || log "no timing table (see above)"
+  dotnet run --project fixtures/Verification.Evidence -- slowest "$@" || log "no timing table (see above)"
 }
 
 # Runs dotnet test once (arguments: what to test, then options), shows its output, and adds its
