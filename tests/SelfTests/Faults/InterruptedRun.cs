@@ -69,8 +69,11 @@ internal sealed class InterruptedRun(string resultsDirectory)
         var script = killAt is null
             ? $"exec {command}"
             : $"{command} 2>&1 | while IFS= read -r line; do printf '%s\\n' \"$line\"; case \"$line\" in *'{killAt} '*' start '*) sleep {delay.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)}; echo '[interrupted-run] SIGKILL to the process group'; kill -9 -- -$$ ;; esac; done";
-        return await new ProcessRunner(Bound).RunAsync(
+        var run = await new ProcessRunner(Bound).RunAsync(
             "setsid", ["--wait", "bash", "-c", script], RepositoryRoot.Path,
             new Dictionary<string, string?> { ["MINT_ALLURE_RESULTS"] = resultsDirectory, ["MINT_PLANTED_SECRET"] = Environment.GetEnvironmentVariable("MINT_PLANTED_SECRET") });
+        // Where a chain of runs spends its time (the test's output, for the performance table).
+        TestContext.Out.WriteLine($"[interrupted-run] {stage}{(killAt is null ? " to its end" : $" killed {delay.TotalSeconds:0.0} s into {killAt}")}: {run.Elapsed.TotalSeconds:0.0} s");
+        return run;
     }
 }
