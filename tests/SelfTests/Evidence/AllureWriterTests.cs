@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using FluentAssertions;
 using Mint.Verification.Evidence;
+using Mint.Verification.Redaction;
 using NUnit.Framework.Interfaces;
 
 namespace Mint.Verification.SelfTests.Evidence;

@@ -1,4 +1,4 @@
-using Mint.Verification.Evidence;
+using Mint.Verification.Redaction;
 using Mint.Verification.Remote;
 
 namespace Mint.Verification.SelfTests.Evidence;

@@ -3,6 +3,7 @@ using Mint.Verification.Bundle;
 using Mint.Verification.Contract;
 using Mint.Verification.Evidence;
 using Mint.Verification.Faults;
+using Mint.Verification.Redaction;
 using Mint.Verification.Remote;
 
 namespace Mint.Verification.SelfTests.Evidence;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Mint.Verification.Evidence;
+using Mint.Verification.Redaction;
 
 namespace Mint.Verification.SelfTests.Evidence;
 

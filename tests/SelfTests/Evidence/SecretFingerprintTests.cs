@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Mint.Verification.Bundle;
 using Mint.Verification.Evidence;
+using Mint.Verification.Redaction;
 
 namespace Mint.Verification.SelfTests.Evidence;
 

@@ -1,6 +1,6 @@
 using DotNet.Testcontainers.Containers;
-using Mint.Verification.Evidence;
 using Mint.Verification.Faults;
+using Mint.Verification.Redaction;
 using Mint.Verification.Targets;
 using Mint.Verification.Worlds;
 
