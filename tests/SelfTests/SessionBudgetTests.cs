@@ -29,7 +29,7 @@ public sealed class SessionBudgetTests
         var parameters = Production();
         parameters[SettingsReader.SessionTimeoutKey] = "1800000";
 
-        var act = () => SettingsReader.Read(parameters, _ => null);
+        var act = () => SessionBudget.EnsureHolds(SettingsReader.Read(parameters, _ => null));
 
         var problem = act.Should().Throw<SettingsException>().Which.Problems.Should().ContainSingle().Which;
         problem.Should().StartWith("TestSessionTimeout: 1800 s is shorter than the sum of the runbook's step bounds")

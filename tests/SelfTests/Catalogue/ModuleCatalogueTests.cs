@@ -3,7 +3,6 @@ using FluentAssertions.Execution;
 using Mint.Verification.Checks;
 using Mint.Verification.Checks.Readiness;
 using Mint.Verification.Modules;
-using Mint.Verification.Runbooks;
 using Mint.Verification.Runbooks.Gate;
 using Mint.Verification.Settings;
 using Mint.Verification.Targets;

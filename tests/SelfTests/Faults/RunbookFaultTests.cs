@@ -1,4 +1,5 @@
 using Mint.Verification.Faults;
+using Mint.Verification.Modules;
 using Mint.Verification.Remote;
 using Mint.Verification.Runbooks;
 using Mint.Verification.Settings;

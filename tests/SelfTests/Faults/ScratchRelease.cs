@@ -1,6 +1,5 @@
 using Mint.Verification.Checks.Readiness;
 using Mint.Verification.Modules;
-using Mint.Verification.Runbooks;
 
 namespace Mint.Verification.SelfTests.Faults;
 

@@ -1,3 +1,4 @@
+using Mint.Verification.Modules;
 using Mint.Verification.Remote;
 using Mint.Verification.Runbooks;
 using Mint.Verification.Runbooks.Cutover;

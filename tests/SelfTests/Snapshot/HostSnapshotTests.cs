@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Mint.Verification.Checks.Readiness;
 using Mint.Verification.Checks.Snapshot;
+using Mint.Verification.Modules;
 using Mint.Verification.Remote;
 
 namespace Mint.Verification.SelfTests.Snapshot;
@@ -35,7 +36,7 @@ public sealed class HostSnapshotTests
             {
                 Assert.That(filesApi["env_keys"]!.AsArray().Select(k => (string?)k), Does.Contain("DATABASE_URL").And.Contain("API_KEY"), text);
                 Assert.That((string?)filesApi["compose_project"], Is.EqualTo("artwork-module"));
-                Assert.That((string?)snapshot["unified_compose"]!["project"], Is.EqualTo(Runbooks.DeployLayout.UnifiedProject));
+                Assert.That((string?)snapshot["unified_compose"]!["project"], Is.EqualTo(DeployLayout.UnifiedProject));
                 Assert.That(snapshot["unified_compose"]!["variables_used"]!.AsArray().Select(v => (string?)v), Does.Contain("ORDER_INTAKE_API_KEY"));
                 Assert.That((string?)snapshot["old_stacks"]!["quote-page"]!["project"], Is.EqualTo("quote-page"));
                 Assert.That(snapshot["old_stacks"]!["artwork-module"]!["env_file_keys"]!.AsArray().Select(k => (string?)k), Is.EqualTo(Worlds.HostLayout.StandInEnvKeys("artwork-module")), "the .env's key names, sorted, and nothing else");

@@ -1,3 +1,4 @@
+using Mint.Verification.Modules;
 using Mint.Verification.Settings;
 using Mint.Verification.Worlds;
 
@@ -73,7 +74,7 @@ public sealed class RehearsalPortsTests
         try
         {
             var release = Directory.CreateDirectory(Path.Combine(scratch, "release")).FullName;
-            var composeFile = Path.Combine(release, Runbooks.DeployLayout.ComposeFile);
+            var composeFile = Path.Combine(release, DeployLayout.ComposeFile);
             File.WriteAllText(composeFile, ChangePackCompose);
             var settings = RehearsalInputs.Rehearsal(release);
             var copy = Path.Combine(scratch, "copy");
@@ -84,7 +85,7 @@ public sealed class RehearsalPortsTests
             Assert.Multiple(() =>
             {
                 Assert.That(applied.Deploy.ReleaseSource, Is.EqualTo(copy), "the rehearsal does not deploy its copy");
-                Assert.That(RehearsalPorts.Published(File.ReadAllText(Path.Combine(copy, Runbooks.DeployLayout.ComposeFile))), Is.EqualTo(new[] { "127.0.0.1:3500:3500", "127.0.0.1:3400:3400", "127.0.0.1:3341:3341" }), "the copy publishes beyond loopback");
+                Assert.That(RehearsalPorts.Published(File.ReadAllText(Path.Combine(copy, DeployLayout.ComposeFile))), Is.EqualTo(new[] { "127.0.0.1:3500:3500", "127.0.0.1:3400:3400", "127.0.0.1:3341:3341" }), "the copy publishes beyond loopback");
                 Assert.That(File.ReadAllText(composeFile), Is.EqualTo(ChangePackCompose), "the release itself was edited");
                 Assert.That(production.Deploy.ReleaseSource, Is.EqualTo(release), "production's release was replaced");
                 Assert.That(Directory.Exists(Path.Combine(scratch, "never")), Is.False, "production's release was copied");

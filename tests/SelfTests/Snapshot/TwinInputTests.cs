@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Mint.Verification.Modules;
 using Mint.Verification.Settings;
 using Mint.Verification.Worlds;
 
@@ -28,7 +29,7 @@ public sealed class TwinInputTests
     public void ASnapshotWhoseProjectAndVariablesCarryYamlIsRefusedAndNothingIsWritten()
     {
         var release = Directory.CreateDirectory(Path.Combine(scratch, "release")).FullName;
-        File.WriteAllText(Path.Combine(release, Runbooks.DeployLayout.ComposeFile), RehearsalInputs.ChangePackCompose);
+        File.WriteAllText(Path.Combine(release, DeployLayout.ComposeFile), RehearsalInputs.ChangePackCompose);
         var snapshot = Path.Combine(scratch, "host-snapshot.json");
         File.WriteAllText(snapshot, new JsonObject
         {
