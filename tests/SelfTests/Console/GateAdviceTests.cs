@@ -1,4 +1,4 @@
-using Mint.Verification.Operator;
+using Mint.Verification.Runbooks;
 using Mint.Verification.SelfTests.StopBlocks;
 using Mint.Verification.Settings;
 

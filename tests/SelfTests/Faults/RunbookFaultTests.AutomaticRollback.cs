@@ -1,5 +1,4 @@
 using Mint.Verification.Modules;
-using Mint.Verification.Operator;
 using Mint.Verification.Remote;
 using Mint.Verification.Runbooks;
 

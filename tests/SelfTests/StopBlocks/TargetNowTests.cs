@@ -1,4 +1,3 @@
-using Mint.Verification.Operator;
 using Mint.Verification.Runbooks;
 using Mint.Verification.Settings;
 
