@@ -96,7 +96,7 @@ public sealed class KillAndResumeTests
 
     private static async Task<int> SeedCountAsync(SshDockerHost host)
     {
-        var count = await host.RunAsync(RunbookContext.PsqlCommand(MatrixRun.Settings, "SELECT count(*) FROM artwork_seeds"));
+        var count = await host.RunAsync(PostgresAccess.PsqlCommand(MatrixRun.Settings, "SELECT count(*) FROM artwork_seeds"));
         Assert.That(count.Succeeded, Is.True, "counting the seeds: " + count.Transcript());
         return int.Parse(count.Stdout.Trim(), System.Globalization.CultureInfo.InvariantCulture);
     }

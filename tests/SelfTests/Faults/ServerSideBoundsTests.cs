@@ -1,5 +1,5 @@
 using Mint.Verification.Database;
-using Mint.Verification.Runbooks;
+using Mint.Verification.Remote;
 using Mint.Verification.Runbooks.Cutover;
 using Mint.Verification.Runbooks.Rollback;
 using Mint.Verification.Settings;
@@ -21,7 +21,7 @@ public sealed class ServerSideBoundsTests
     [Test]
     public void PsqlSessionCarriesBothTimeoutsBelowTheClientsBound()
     {
-        var command = RunbookContext.PsqlCommand(Settings(), "SELECT 1");
+        var command = PostgresAccess.PsqlCommand(Settings(), "SELECT 1");
 
         Assert.Multiple(() =>
         {
@@ -33,7 +33,7 @@ public sealed class ServerSideBoundsTests
 
     [Test]
     public void AnExplicitClientBoundIsTheOneUsed() =>
-        Assert.That(RunbookContext.PsqlCommand(Settings(), "SELECT 1", TimeSpan.FromSeconds(120)), Does.Contain("statement_timeout=115000 -c lock_timeout=115000"),
+        Assert.That(PostgresAccess.PsqlCommand(Settings(), "SELECT 1", TimeSpan.FromSeconds(120)), Does.Contain("statement_timeout=115000 -c lock_timeout=115000"),
             "a command given a longer client bound gets a server bound under that one");
 
     [TestCase(30, 25)]
