@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using FluentAssertions;
 using Mint.Verification.Evidence;
 using Mint.Verification.Redaction;
+using Mint.Verification.Testing;
 using NUnit.Framework.Interfaces;
 
 namespace Mint.Verification.SelfTests.Evidence;
@@ -23,7 +24,7 @@ public sealed class AllureWriterTests
     [Test]
     public void PassingRowIsWrittenWithLabelsLinkParametersStepsAndAttachments()
     {
-        var written = EvidenceSamples.WriteRow(new AllureResultsWriter(results), "Post-1", "Post", EvidenceSamples.Passing("Post-1"), "files-api health: curl :3500/health -> ok");
+        var written = EvidenceSamples.WriteRow(new AllureResultsWriter(results, MatrixRowAttribute.ChangeId), "Post-1", "Post", EvidenceSamples.Passing("Post-1"), "files-api health: curl :3500/health -> ok");
 
         var json = ReadResult(written.Uuid);
         Assert.Multiple(() =>
@@ -64,7 +65,7 @@ public sealed class AllureWriterTests
     {
         var check = EvidenceSamples.Passing("Post-2").Fail("order-intake health field 'artwork_api' is \"error\", expected \"ok\"");
 
-        var json = ReadResult(EvidenceSamples.WriteRow(new AllureResultsWriter(results), "Post-2", "Post", check).Uuid);
+        var json = ReadResult(EvidenceSamples.WriteRow(new AllureResultsWriter(results, MatrixRowAttribute.ChangeId), "Post-2", "Post", check).Uuid);
 
         var step = json["steps"]![0]!;
         Assert.Multiple(() =>
@@ -85,7 +86,7 @@ public sealed class AllureWriterTests
         Redactor.Register(secret);
         var check = new CheckResult("Pre-5", "ssh").Attach(new Attachment("env", $"FILES_API_KEY={secret}")).Fail($"key {secret} refused");
 
-        var written = EvidenceSamples.WriteRow(new AllureResultsWriter(results), "Pre-5", "Pre", check);
+        var written = EvidenceSamples.WriteRow(new AllureResultsWriter(results, MatrixRowAttribute.ChangeId), "Pre-5", "Pre", check);
 
         var everything = string.Concat(Directory.EnumerateFiles(results).Select(File.ReadAllText));
         Assert.Multiple(() =>
@@ -147,7 +148,7 @@ public sealed class AllureWriterTests
     [Test]
     public void RunFilesAreWritten()
     {
-        new AllureResultsWriter(results).WriteRunFiles("sample build");
+        new AllureResultsWriter(results, MatrixRowAttribute.ChangeId).WriteRunFiles("sample build");
 
         var categories = JsonNode.Parse(File.ReadAllText(Path.Combine(results, "categories.json")))!.AsArray();
         var executor = JsonNode.Parse(File.ReadAllText(Path.Combine(results, "executor.json")))!;

@@ -1,5 +1,6 @@
 using Mint.Verification.Bundle;
 using Mint.Verification.Evidence;
+using Mint.Verification.Testing;
 
 namespace Mint.Verification.SelfTests.Evidence;
 
@@ -21,7 +22,7 @@ public sealed class ReportRenderTests
         var bundle = Path.Combine(EvidenceSamples.TemporaryDirectory("render-bundle"), "bundle");
         try
         {
-            var writer = new AllureResultsWriter(results);
+            var writer = new AllureResultsWriter(results, MatrixRowAttribute.ChangeId);
             foreach (var row in Rows)
             {
                 var check = EvidenceSamples.Passing(row);

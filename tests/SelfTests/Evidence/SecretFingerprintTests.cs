@@ -3,6 +3,7 @@ using System.Text;
 using Mint.Verification.Bundle;
 using Mint.Verification.Evidence;
 using Mint.Verification.Redaction;
+using Mint.Verification.Testing;
 
 namespace Mint.Verification.SelfTests.Evidence;
 
@@ -32,7 +33,7 @@ public sealed class SecretFingerprintTests
         var bundle = Path.Combine(EvidenceSamples.TemporaryDirectory("fingerprint-bundle"), "bundle");
         try
         {
-            var writer = new AllureResultsWriter(results);
+            var writer = new AllureResultsWriter(results, MatrixRowAttribute.ChangeId);
             EvidenceSamples.WriteRow(writer, "Post-1", "Post", EvidenceSamples.Passing("Post-1"));
             writer.WriteRunFiles("fingerprint self-test");
             // As if something wrote around the redactor (an attachment copied raw).
