@@ -1,4 +1,5 @@
 using Mint.Verification.Operator;
+using Mint.Verification.Runbooks.Steps;
 using Mint.Verification.Runbooks;
 
 namespace Mint.Verification.Runbooks.Tests;

@@ -1,4 +1,5 @@
 using Mint.Verification.Bundle;
+using Mint.Verification.Runbooks.Steps;
 using Mint.Verification.Runbooks;
 
 namespace Mint.Verification.SelfTests;

@@ -1,4 +1,5 @@
 using FluentAssertions;
+using Mint.Verification.Runbooks.Steps;
 using Mint.Verification.Runbooks;
 using Mint.Verification.Settings;
 

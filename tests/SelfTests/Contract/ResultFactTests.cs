@@ -1,6 +1,7 @@
 using Mint.Verification.Bundle;
 using Mint.Verification.Contract;
 using Mint.Verification.Evidence;
+using Mint.Verification.Runbooks.Steps;
 using Mint.Verification.Runbooks;
 using Mint.Verification.SelfTests.Evidence;
 using Mint.Verification.Testing;

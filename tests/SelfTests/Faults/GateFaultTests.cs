@@ -1,5 +1,6 @@
 using Mint.Verification.Faults;
 using Mint.Verification.Remote;
+using Mint.Verification.Runbooks.Steps;
 using Mint.Verification.Runbooks;
 using Mint.Verification.Runbooks.Cutover;
 using Mint.Verification.Worlds;

@@ -1,5 +1,6 @@
 using Mint.Verification.Faults;
 using Mint.Verification.Remote;
+using Mint.Verification.Runbooks.Steps;
 using Mint.Verification.Runbooks;
 using Mint.Verification.Settings;
 using Mint.Verification.Worlds;

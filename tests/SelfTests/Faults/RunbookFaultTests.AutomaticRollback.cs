@@ -1,5 +1,6 @@
 using Mint.Verification.Modules;
 using Mint.Verification.Remote;
+using Mint.Verification.Runbooks.Steps;
 using Mint.Verification.Runbooks;
 
 namespace Mint.Verification.SelfTests.Faults;

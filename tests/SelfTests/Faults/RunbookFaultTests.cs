@@ -1,6 +1,7 @@
 using Mint.Verification.Faults;
 using Mint.Verification.Modules;
 using Mint.Verification.Remote;
+using Mint.Verification.Runbooks.Steps;
 using Mint.Verification.Runbooks;
 using Mint.Verification.Settings;
 

@@ -1,5 +1,6 @@
 using Mint.Verification.Modules;
 using Mint.Verification.Remote;
+using Mint.Verification.Runbooks.Steps;
 using Mint.Verification.Runbooks;
 using Mint.Verification.Runbooks.Cutover;
 using static Mint.Verification.SelfTests.Faults.PreStageFaultTests;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Mint.Verification.Runbooks.Steps;
 using Mint.Verification.Runbooks;
 using Mint.Verification.Settings;
 using Mint.Verification.Worlds;

@@ -1,6 +1,7 @@
 using Mint.Verification.Checks.Readiness;
 using Mint.Verification.Modules;
 using Mint.Verification.Remote;
+using Mint.Verification.Runbooks.Steps;
 using Mint.Verification.Runbooks;
 using Mint.Verification.Worlds;
 

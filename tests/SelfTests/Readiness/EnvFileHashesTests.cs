@@ -1,4 +1,5 @@
 using Mint.Verification.Commands;
+using Mint.Verification.Runbooks.Steps;
 using Mint.Verification.Runbooks;
 using Mint.Verification.Runbooks.Cutover;
 

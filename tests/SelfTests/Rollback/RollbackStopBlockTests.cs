@@ -1,3 +1,4 @@
+using Mint.Verification.Runbooks.Steps;
 using Mint.Verification.Runbooks;
 using Mint.Verification.Settings;
 
