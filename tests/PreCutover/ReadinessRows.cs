@@ -19,8 +19,7 @@ public sealed class ReadinessRowTests
         ReadinessRows.All.Select(row => new TestCaseData(row.Id)
             .SetName($"{row.Id.Replace("-", string.Empty, StringComparison.Ordinal)}_{Slug(row.Assumption)}")
             .SetDescription($"{row.Assumption}: {row.Method}")
-            .SetProperty("Row", row.Id)
-            .SetProperty("ChangeId", MatrixRowAttribute.ChangeId));
+            .SetProperty("Row", row.Id));
 
     private static string Slug(string text) =>
         string.Concat(text.Split(' ', '-', '/', '.', ',').Where(w => w.Length > 0).Select(w => char.ToUpperInvariant(w[0]) + w[1..])).Replace("'", string.Empty, StringComparison.Ordinal);

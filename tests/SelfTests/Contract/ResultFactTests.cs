@@ -49,8 +49,8 @@ public sealed class ResultFactTests
             var build = new StepReport("Cutover-3", "build images") { Status = StepStatus.Done, Message = "done" };
             build.Observe(Facts[0]);
             build.Observe("a plain observation");
-            var written = EvidenceSamples.WriteRow(new AllureResultsWriter(results, MatrixRowAttribute.ChangeId), "Cutover-3", "Cutover", build.ToCheckResult());
-            EvidenceSamples.WriteRow(new AllureResultsWriter(results, MatrixRowAttribute.ChangeId), "Downtime", "Cutover", EvidenceSamples.Passing("Downtime", Facts[2]));
+            var written = EvidenceSamples.WriteRow(new AllureResultsWriter(results, EvidenceSamples.ChangeId), "Cutover-3", "Cutover", build.ToCheckResult());
+            EvidenceSamples.WriteRow(new AllureResultsWriter(results, EvidenceSamples.ChangeId), "Downtime", "Cutover", EvidenceSamples.Passing("Downtime", Facts[2]));
 
             var set = ResultSet.Read(results);
 

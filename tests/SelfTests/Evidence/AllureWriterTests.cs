@@ -24,7 +24,7 @@ public sealed class AllureWriterTests
     [Test]
     public void PassingRowIsWrittenWithLabelsLinkParametersStepsAndAttachments()
     {
-        var written = EvidenceSamples.WriteRow(new AllureResultsWriter(results, MatrixRowAttribute.ChangeId), "Post-1", "Post", EvidenceSamples.Passing("Post-1"), "files-api health: curl :3500/health -> ok");
+        var written = EvidenceSamples.WriteRow(new AllureResultsWriter(results, EvidenceSamples.ChangeId), "Post-1", "Post", EvidenceSamples.Passing("Post-1"), "files-api health: curl :3500/health -> ok");
 
         var json = ReadResult(written.Uuid);
         Assert.Multiple(() =>
@@ -65,7 +65,7 @@ public sealed class AllureWriterTests
     {
         var check = EvidenceSamples.Passing("Post-2").Fail("order-intake health field 'artwork_api' is \"error\", expected \"ok\"");
 
-        var json = ReadResult(EvidenceSamples.WriteRow(new AllureResultsWriter(results, MatrixRowAttribute.ChangeId), "Post-2", "Post", check).Uuid);
+        var json = ReadResult(EvidenceSamples.WriteRow(new AllureResultsWriter(results, EvidenceSamples.ChangeId), "Post-2", "Post", check).Uuid);
 
         var step = json["steps"]![0]!;
         Assert.Multiple(() =>
@@ -86,7 +86,7 @@ public sealed class AllureWriterTests
         Redactor.Register(secret);
         var check = new CheckResult("Pre-5", "ssh").Attach(new Attachment("env", $"FILES_API_KEY={secret}")).Fail($"key {secret} refused");
 
-        var written = EvidenceSamples.WriteRow(new AllureResultsWriter(results, MatrixRowAttribute.ChangeId), "Pre-5", "Pre", check);
+        var written = EvidenceSamples.WriteRow(new AllureResultsWriter(results, EvidenceSamples.ChangeId), "Pre-5", "Pre", check);
 
         var everything = string.Concat(Directory.EnumerateFiles(results).Select(File.ReadAllText));
         Assert.Multiple(() =>
@@ -148,7 +148,7 @@ public sealed class AllureWriterTests
     [Test]
     public void RunFilesAreWritten()
     {
-        new AllureResultsWriter(results, MatrixRowAttribute.ChangeId).WriteRunFiles("sample build");
+        new AllureResultsWriter(results, EvidenceSamples.ChangeId).WriteRunFiles("sample build");
 
         var categories = JsonNode.Parse(File.ReadAllText(Path.Combine(results, "categories.json")))!.AsArray();
         var executor = JsonNode.Parse(File.ReadAllText(Path.Combine(results, "executor.json")))!;
@@ -159,6 +159,16 @@ public sealed class AllureWriterTests
         });
         var unreachable = categories.Single(c => Text(c!, "name") == "Target unreachable")!;
         Assert.That(System.Text.RegularExpressions.Regex.IsMatch("Pre-5 ssh: FAIL\n  - no SSH answer from 127.0.0.1:2222 within 10 s.\n", $"^{Text(unreachable, "messageRegex")}$"), Is.True, "Allure 2 matches the whole message");
+    }
+
+    [Test]
+    public void TheEpicIsTheRunsChangeIdFromItsSettings()
+    {
+        // The change id has one owner, the runsettings' ChangeId: a night run for another change is
+        // labelled with that change, never with the one this matrix was written for.
+        var written = EvidenceSamples.WriteRow(new AllureResultsWriter(results, "LOOP-ANOTHER-CHANGE-1"), "Post-1", "Post", EvidenceSamples.Passing("Post-1"));
+
+        Assert.That(Labels(ReadResult(written.Uuid)), Does.Contain("epic=LOOP-ANOTHER-CHANGE-1").And.Not.Contain($"epic={EvidenceSamples.ChangeId}"));
     }
 
     private JsonNode ReadResult(string uuid)

@@ -27,7 +27,7 @@ public sealed class ChangeRecordTests
     [Test]
     public void EveryResultCellIsFilledWhenRowsAreMissing()
     {
-        var writer = new AllureResultsWriter(results, MatrixRowAttribute.ChangeId);
+        var writer = new AllureResultsWriter(results, EvidenceSamples.ChangeId);
         foreach (var row in new[] { "Pre-1", "Pre-2", "Pre-5", "Post-1", "Post-3" })
         {
             EvidenceSamples.WriteRow(writer, row, row.Split('-')[0], EvidenceSamples.Passing(row));
@@ -57,7 +57,7 @@ public sealed class ChangeRecordTests
     [Test]
     public void CutoverSuccessfulOnlyWhenEveryPreCutoverAndPostRowPassed()
     {
-        var writer = new AllureResultsWriter(results, MatrixRowAttribute.ChangeId);
+        var writer = new AllureResultsWriter(results, EvidenceSamples.ChangeId);
         foreach (var row in Enumerable.Range(1, 8).Select(i => $"Pre-{i}").Concat(Enumerable.Range(1, 9).Select(i => $"Cutover-{i}")).Concat(Enumerable.Range(1, 9).Select(i => $"Post-{i}")))
         {
             EvidenceSamples.WriteRow(writer, row, row.Split('-')[0], EvidenceSamples.Passing(row));
@@ -78,7 +78,7 @@ public sealed class ChangeRecordTests
     [Test]
     public void TheCanaryStartIsListedAfterStepThreeAsTheMatrixsAdditionAndSaysWhenItWasOff()
     {
-        var writer = new AllureResultsWriter(results, MatrixRowAttribute.ChangeId);
+        var writer = new AllureResultsWriter(results, EvidenceSamples.ChangeId);
         foreach (var row in Enumerable.Range(1, 9).Select(i => $"Cutover-{i}"))
         {
             EvidenceSamples.WriteRow(writer, row, "Cutover", EvidenceSamples.Passing(row));
@@ -101,7 +101,7 @@ public sealed class ChangeRecordTests
     [Test]
     public void RolledBackWhenRollbackRowsRanAndPassed()
     {
-        var writer = new AllureResultsWriter(results, MatrixRowAttribute.ChangeId);
+        var writer = new AllureResultsWriter(results, EvidenceSamples.ChangeId);
         EvidenceSamples.WriteRow(writer, "Post-1", "Post", EvidenceSamples.Passing("Post-1").Fail("files-api health field 'db' is \"error\""));
         foreach (var row in Enumerable.Range(1, 4).Select(i => $"Rollback-{i}"))
         {

@@ -8,6 +8,9 @@ internal static class EvidenceSamples
 {
     public const string Target = "rehearsal module world sample01";
 
+    /// <summary>The change id the samples' writers are given (a run's settings give theirs).</summary>
+    public const string ChangeId = "LOOP-MINT-PROD-CUTOVER-EXECUTION-20260212";
+
     public static string TemporaryDirectory(string purpose) => Directory.CreateTempSubdirectory($"mint-evidence-{purpose}-").FullName;
 
     public static TestIdentity Identity(string row, string category, string description, string fixture = "SampleRows") => new(
@@ -18,7 +21,6 @@ internal static class EvidenceSamples
         "Samples",
         [category],
         row,
-        MatrixRowAttribute.ChangeId,
         description,
         []);
 

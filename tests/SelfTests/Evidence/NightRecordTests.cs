@@ -31,7 +31,7 @@ public sealed class NightRecordTests
     [Test]
     public void ThePreVerdictIsTheGateAndALaterRecheckStandsBesideIt()
     {
-        var writer = new AllureResultsWriter(results, MatrixRowAttribute.ChangeId);
+        var writer = new AllureResultsWriter(results, EvidenceSamples.ChangeId);
         Write(writer, "Pre-1", "Pre", AllureStatus.Passed, null, Night.AddMinutes(1));
         Invocation("Category=Pre", Night, Night.AddMinutes(2), exitCode: 0);
         Invocation("Category=Cutover", Night.AddMinutes(10), Night.AddMinutes(12), exitCode: 1);
@@ -58,7 +58,7 @@ public sealed class NightRecordTests
     [Test]
     public void ABundleOfTwoTargetsIsRefusedNamingBoth()
     {
-        var writer = new AllureResultsWriter(results, MatrixRowAttribute.ChangeId);
+        var writer = new AllureResultsWriter(results, EvidenceSamples.ChangeId);
         Write(writer, "Pre-1", "Pre", AllureStatus.Passed, null, Night.AddMinutes(1));
         Invocation("Category=Pre", Night, Night.AddMinutes(2), exitCode: 0);
         Invocation("Category=Cutover", Night.AddMinutes(10), Night.AddMinutes(11), exitCode: 0, target: "production");
@@ -71,7 +71,7 @@ public sealed class NightRecordTests
     [Test]
     public void PlannedRowsArePlannedAndNeverMakeASignOff()
     {
-        var writer = new AllureResultsWriter(results, MatrixRowAttribute.ChangeId);
+        var writer = new AllureResultsWriter(results, EvidenceSamples.ChangeId);
         foreach (var row in Enumerable.Range(1, 8).Select(i => $"Pre-{i}").Concat(Enumerable.Range(1, 9).Select(i => $"Post-{i}")))
         {
             Write(writer, row, row.Split('-')[0], AllureStatus.Passed, null, Night.AddMinutes(1));
@@ -95,7 +95,7 @@ public sealed class NightRecordTests
     [Test]
     public void AKilledCutoverIsListedAsNeverCompletedAndWithholdsTheSignOff()
     {
-        PassEveryRow(new AllureResultsWriter(results, MatrixRowAttribute.ChangeId));
+        PassEveryRow(new AllureResultsWriter(results, EvidenceSamples.ChangeId));
         Invocation("Category=Pre", Night, Night.AddMinutes(2), exitCode: 0);
         Invocation("Category=Cutover", Night.AddMinutes(10).AddSeconds(3), finished: null, exitCode: 0, process: new ProcessIdentity(int.MaxValue, 1, "no-such-boot"));
         Invocation("Category=Post", Night.AddMinutes(40), Night.AddMinutes(42), exitCode: 0);
@@ -131,7 +131,7 @@ public sealed class NightRecordTests
     [Test]
     public void APreKilledBeforeTheGateIsListedButDoesNotWithholdTheSignOff()
     {
-        PassEveryRow(new AllureResultsWriter(results, MatrixRowAttribute.ChangeId));
+        PassEveryRow(new AllureResultsWriter(results, EvidenceSamples.ChangeId));
         Invocation("Category=Pre", Night.AddMinutes(-20), finished: null, exitCode: 0, process: new ProcessIdentity(int.MaxValue, 1, "no-such-boot"));
         Invocation("Category=Pre", Night, Night.AddMinutes(2), exitCode: 0);
         Invocation("Category=Cutover", Night.AddMinutes(10), Night.AddMinutes(12), exitCode: 0);

@@ -86,7 +86,7 @@ public sealed class PlantedSecretTests
         step.Parameter("password", secrets.Setting);
         step.Add(new StepRecord($"nested {secrets.InUrl}") { Message = secrets.Url, Trace = ShellQuote.Quote(secrets.Setting) });
         var start = DateTimeOffset.UtcNow.AddSeconds(-1);
-        var writer = new AllureResultsWriter(night, MatrixRowAttribute.ChangeId);
+        var writer = new AllureResultsWriter(night, EvidenceSamples.ChangeId);
         writer.Write(new TestRecord(EvidenceSamples.Identity("Pre-5", "Pre", $"Pre-5 with {secrets.Setting}"), new TestOutcome(AllureStatus.Failed, check.Describe(), secrets.Url, start, DateTimeOffset.UtcNow))
         {
             Evidence = root,

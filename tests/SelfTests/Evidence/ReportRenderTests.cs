@@ -22,7 +22,7 @@ public sealed class ReportRenderTests
         var bundle = Path.Combine(EvidenceSamples.TemporaryDirectory("render-bundle"), "bundle");
         try
         {
-            var writer = new AllureResultsWriter(results, MatrixRowAttribute.ChangeId);
+            var writer = new AllureResultsWriter(results, EvidenceSamples.ChangeId);
             foreach (var row in Rows)
             {
                 var check = EvidenceSamples.Passing(row);

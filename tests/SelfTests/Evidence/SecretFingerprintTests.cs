@@ -33,7 +33,7 @@ public sealed class SecretFingerprintTests
         var bundle = Path.Combine(EvidenceSamples.TemporaryDirectory("fingerprint-bundle"), "bundle");
         try
         {
-            var writer = new AllureResultsWriter(results, MatrixRowAttribute.ChangeId);
+            var writer = new AllureResultsWriter(results, EvidenceSamples.ChangeId);
             EvidenceSamples.WriteRow(writer, "Post-1", "Post", EvidenceSamples.Passing("Post-1"));
             writer.WriteRunFiles("fingerprint self-test");
             // As if something wrote around the redactor (an attachment copied raw).

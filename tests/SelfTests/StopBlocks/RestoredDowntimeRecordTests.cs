@@ -22,7 +22,7 @@ public sealed class RestoredDowntimeRecordTests
             var at = new DateTimeOffset(2026, 12, 3, 4, 51, 22, 317, TimeSpan.Zero);
             var restored = CutoverDowntime.Restored(new Outage("files-api", TimeSpan.FromSeconds(41.2), 300, 200, at), rolledBack: true);
             var figure = new DowntimeFigure("files-api", 41.2, restored, WindowSeconds: 120);
-            EvidenceSamples.WriteRow(new AllureResultsWriter(results, MatrixRowAttribute.ChangeId), "Downtime", "Cutover", EvidenceSamples.Passing("Downtime", figure));
+            EvidenceSamples.WriteRow(new AllureResultsWriter(results, EvidenceSamples.ChangeId), "Downtime", "Cutover", EvidenceSamples.Passing("Downtime", figure));
 
             var (markdown, _) = ChangeRecord.Render(ChangePack.Read(ChangeRecordTests.ChangePackPath), ResultSet.Read(results), DateTimeOffset.UtcNow);
 
