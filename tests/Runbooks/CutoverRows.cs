@@ -18,7 +18,7 @@ public sealed class CutoverRows
     [TestCaseSource(typeof(RunbookRowCases), nameof(RunbookRowCases.Cutover))]
     public async Task Cutover()
     {
-        var run = await RunbookRuns.CutoverAsync();
+        var run = await MatrixRun.Current.Runbooks.CutoverAsync();
         RowAssert.Step(run.Step(RunbookRowCases.Current(CutoverRunbook.Rows).Id));
     }
 
@@ -27,7 +27,7 @@ public sealed class CutoverRows
     [Description("Downtime window: ~2 min (stop old containers, start new compose)")]
     public async Task Downtime_LongestOutageWithinWindow()
     {
-        var run = await RunbookRuns.CutoverAsync();
+        var run = await MatrixRun.Current.Runbooks.CutoverAsync();
         if (run.Steps.All(s => s.Status == StepStatus.Planned))
         {
             RowAssert.Planned(run.Downtime!, "downtime", run.Downtime!.Observations);

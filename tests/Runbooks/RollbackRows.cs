@@ -16,7 +16,7 @@ public sealed class RollbackRows
     [TestCaseSource(typeof(RunbookRowCases), nameof(RunbookRowCases.Rollback))]
     public async Task Rollback()
     {
-        var run = await RunbookRuns.RollbackAsync();
+        var run = await MatrixRun.Current.Runbooks.RollbackAsync();
         RowAssert.Step(run.Step(RunbookRowCases.Current(RollbackRunbook.Rows).Id));
     }
 
@@ -24,7 +24,7 @@ public sealed class RollbackRows
     public async Task RollbackVerify()
     {
         var proof = RunbookRowCases.Current(RollbackRunbook.Proofs);
-        var run = await RunbookRuns.RollbackAsync();
+        var run = await MatrixRun.Current.Runbooks.RollbackAsync();
         if (run.Steps.All(s => s.Status == StepStatus.Planned))
         {
             RowAssert.Planned(new CheckResult(proof.MatrixRow, "the rollback's proofs"), proof.MatrixRow, ["runs after Rollback-1..4: every seed reads through the old files-api, Pre-7 and Pre-8 pass again"]);

@@ -26,7 +26,7 @@ public sealed class CanaryFaultTests
         {
             // An unknown generation makes every module exit at start (ModuleEnvironment.Generation).
             var settings = FaultRelease("fault-exits", "MODULE_GENERATION=fault-not-a-generation");
-            var run = await CutoverRunbook.RunAsync(new RunbookContext(settings, target, host), "canary fault");
+            var run = await CutoverRunbook.RunAsync(new RunbookContext(settings, target, host, MatrixRun.ResultsDirectory), "canary fault");
             Detected("new image whose app exits at start: canary refuses, old stacks untouched", RefusedSteps, run, "the canary refuses the cutover");
             Assert.That(run.Step("Cutover-3b").Message, Does.Contain($"image {ModuleCatalogue.Artwork.Image(settings)}").And.Match("exited at start|restarted"), run.Step("Cutover-3b").Message);
         });
@@ -36,7 +36,7 @@ public sealed class CanaryFaultTests
         await WithOldStacksUntouched(async (target, host) =>
         {
             var settings = FaultRelease("fault-no-curl");
-            var context = new RunbookContext(settings, target, host);
+            var context = new RunbookContext(settings, target, host, MatrixRun.ResultsDirectory);
             // Steps 1-3 build the release at the fault tag; then order-intake's image loses curl, the
             // tool its compose healthcheck runs (the derived image keeps the build's labels, so
             // Cutover-3 finds it "already built" and the canary starts exactly this image).
@@ -91,7 +91,7 @@ public sealed class CanaryFaultTests
     private static void Detected(string fault, string[] rows, RunbookRun run, string cause)
     {
         var steps = run.Steps.Select(s => s.ToCheckResult()).ToList();
-        var outcome = FaultCatalogue.Judge(fault, rows, steps, cause);
+        var outcome = FaultCatalogue.Judge(fault, rows, steps, cause, MatrixRun.ResultsDirectory);
         Assert.That(outcome.Detected, Is.True, $"{outcome}{Environment.NewLine}{string.Join(Environment.NewLine, steps.Where(r => !r.Passed).Select(r => r.Describe()))}");
     }
 

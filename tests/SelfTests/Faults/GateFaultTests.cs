@@ -71,7 +71,7 @@ public sealed class GateFaultTests
             {
                 // Ready-4 names the compose name; Ready-5 the port 3500 its container holds, which no step would free.
                 var pre = await Stages.PreAsync(await Ssh(), MatrixRun.Settings, MatrixRun.Tools, target);
-                var outcome = FaultCatalogue.Judge("old ~/artwork-module compose with its own name: artwork (Pre)", ["Ready-4", "Ready-5"], pre, "artwork");
+                var outcome = FaultCatalogue.Judge("old ~/artwork-module compose with its own name: artwork (Pre)", ["Ready-4", "Ready-5"], pre, "artwork", MatrixRun.ResultsDirectory);
                 Assert.Multiple(() =>
                 {
                     Assert.That(outcome.Detected, Is.True, $"{outcome}{Environment.NewLine}{string.Join(Environment.NewLine, pre.Where(r => !r.Passed).Select(r => r.Describe()))}");
@@ -81,7 +81,7 @@ public sealed class GateFaultTests
                 await PreGateSnapshot.RecordAsync(host, target);
                 await RefusedAsync(target, host, "old ~/artwork-module compose with its own name: artwork (cutover)", "Ready-4: ~/artwork-module/docker-compose.yml resolves to project 'artwork'");
 
-                var alone = await RunbookRunner.RunStepAsync(new StopOldStackStep(CutoverStepRows.StopOldArtwork, "artwork-module", "files-api"), new RunbookContext(MatrixRun.Settings, target, host));
+                var alone = await RunbookRunner.RunStepAsync(new StopOldStackStep(CutoverStepRows.StopOldArtwork, "artwork-module", "files-api"), new RunbookContext(MatrixRun.Settings, target, host, MatrixRun.ResultsDirectory));
                 Assert.That(alone.Status, Is.EqualTo(StepStatus.Done), $"Cutover-4 must stop the old files-api of project artwork, not call it already done: {alone.Status} {alone.Message}");
             }
             finally
@@ -95,8 +95,8 @@ public sealed class GateFaultTests
     private static async Task<RunbookRun> RefusedAsync(Targets.TargetUnderTest target, SshDockerHost host, string fault, string cause)
     {
         var before = await Containers(host);
-        var run = await CutoverRunbook.RunAsync(new RunbookContext(MatrixRun.Settings, target, host), "gate fault");
-        var outcome = FaultCatalogue.Judge(fault, AllCutoverSteps, [.. run.Steps.Select(s => s.ToCheckResult())], cause);
+        var run = await CutoverRunbook.RunAsync(new RunbookContext(MatrixRun.Settings, target, host, MatrixRun.ResultsDirectory), "gate fault");
+        var outcome = FaultCatalogue.Judge(fault, AllCutoverSteps, [.. run.Steps.Select(s => s.ToCheckResult())], cause, MatrixRun.ResultsDirectory);
         var after = await Containers(host);
         Assert.Multiple(() =>
         {

@@ -67,7 +67,7 @@ public sealed class KillAndResumeTests
                 var outcome = FaultCatalogue.Converged(
                     $"{stage} killed (SIGKILL, whole process group) {delay.TotalSeconds:0.0} s into {step}, then the same command run again",
                     InterruptedRun.SummaryRows(resumed),
-                    $"seeds {seedsBefore} -> {seedsAfter}{(downtime is null ? string.Empty : $"; {downtime}")}");
+                    $"seeds {seedsBefore} -> {seedsAfter}{(downtime is null ? string.Empty : $"; {downtime}")}", MatrixRun.ResultsDirectory);
                 Assert.That(outcome.Detected, Is.True, outcome.ToString());
                 Assert.That(seedsAfter, Is.GreaterThanOrEqualTo(seedsBefore), "no seed may be lost by an interrupted run");
                 if (stage == "Cutover")

@@ -161,7 +161,7 @@ public sealed class ModuleWorldFaultTests
         }
 
         var stage = await Stages.PostHttpAsync(bend is null ? target : bend(target), MatrixRun.Settings, MatrixRun.Tools, $"{MatrixRun.Marker} fault self-test");
-        var outcome = FaultCatalogue.Judge(fault, expectedRows, stage, cause);
+        var outcome = FaultCatalogue.Judge(fault, expectedRows, stage, cause, MatrixRun.ResultsDirectory);
         TestContext.Progress.WriteLine(Redactor.Redact(
             $"[fault] {fault}: expected [{string.Join(", ", expectedRows)}], failed [{string.Join(", ", outcome.FailedRows)}], detected={outcome.Detected}: {outcome.Message}"));
         foreach (var row in stage)

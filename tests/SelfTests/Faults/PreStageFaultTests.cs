@@ -112,7 +112,7 @@ public sealed class PreStageFaultTests
     internal static async Task Expect(string fault, string[] rows, string cause, SshTarget? ssh = null, Settings.VerificationSettings? settings = null, OpsTool? tools = null, Targets.TargetUnderTest? target = null)
     {
         var stage = await Stages.PreAsync(ssh ?? await Ssh(), settings ?? MatrixRun.Settings, tools ?? MatrixRun.Tools, target ?? await MatrixRun.RehearsalHostTargetAsync());
-        var outcome = FaultCatalogue.Judge(fault, rows, stage, cause);
+        var outcome = FaultCatalogue.Judge(fault, rows, stage, cause, MatrixRun.ResultsDirectory);
         Assert.That(outcome.Detected, Is.True, $"{outcome}{Environment.NewLine}{string.Join(Environment.NewLine, stage.Where(r => !r.Passed).Select(r => r.Describe()))}");
     }
 }

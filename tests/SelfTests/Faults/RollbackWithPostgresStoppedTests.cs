@@ -35,7 +35,7 @@ public sealed class RollbackWithPostgresStoppedTests
         var before = await ContainersAsync(host);
 
         await PreGateSnapshot.RecordAsync(host, target);
-        var cutover = await CutoverRunbook.RunAsync(new RunbookContext(FaultSettings.ShortDwell, target, host), "fault catalogue: Postgres stopped before a manual Rollback");
+        var cutover = await CutoverRunbook.RunAsync(new RunbookContext(FaultSettings.ShortDwell, target, host, MatrixRun.ResultsDirectory), "fault catalogue: Postgres stopped before a manual Rollback");
         Assert.That(cutover.Steps.Select(s => s.Status), Is.All.AnyOf(StepStatus.Done, StepStatus.AlreadyDone), "the rehearsed cutover the fault starts from: " + Describe(cutover));
 
         var results = Directory.CreateTempSubdirectory("mint-postgres-stopped-").FullName;
@@ -51,7 +51,7 @@ public sealed class RollbackWithPostgresStoppedTests
                 .ToList();
 
             Assert.That(rows.Select(r => r.Row).Distinct(), Is.EquivalentTo(ServiceRows.Append("Rollback-4")), "every rollback row ran and reported:" + Environment.NewLine + console);
-            var outcome = FaultCatalogue.Judge("Postgres stopped before a manual Rollback (settings empty): services restored, only Rollback-4 fails", ["Rollback-4"], rows, "PostgresContainer");
+            var outcome = FaultCatalogue.Judge("Postgres stopped before a manual Rollback (settings empty): services restored, only Rollback-4 fails", ["Rollback-4"], rows, "PostgresContainer", MatrixRun.ResultsDirectory);
             Assert.That(outcome.Detected, Is.True, $"{outcome}{Environment.NewLine}{console}");
             Assert.That(console, Does.Contain("restored, degraded: HTTP 503").And.Contain("\"db\":\"error\""), "files-api restored and reported degraded, with its answer:" + Environment.NewLine + console);
             Assert.That(console, Does.Contain("files-api: restored, degraded").And.Contain("quote-page: restored").And.Contain("order-intake: removed").And.Contain("metadata column: still there"), "the stop block lists each service's state:" + Environment.NewLine + console);
@@ -68,7 +68,7 @@ public sealed class RollbackWithPostgresStoppedTests
         }
 
         // The world as the test found it: the rollback completes now that Postgres is back.
-        var completed = await RollbackRunbook.RunAsync(new RunbookContext(MatrixRun.Settings, target, host));
+        var completed = await RollbackRunbook.RunAsync(new RunbookContext(MatrixRun.Settings, target, host, MatrixRun.ResultsDirectory));
         Assert.That(completed.Steps.Select(s => s.Status), Is.All.AnyOf(StepStatus.Done, StepStatus.AlreadyDone), "completing the rollback after Postgres restarted: " + Describe(completed));
         Assert.That(await ContainersAsync(host), Is.EqualTo(before), "the host's containers (name, state, image; Postgres not recreated) after the fault and its repair");
         var pre8 = await HostChecks.OldContainersHealthyAsync("Pre-8", host);

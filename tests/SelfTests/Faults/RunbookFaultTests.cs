@@ -131,7 +131,7 @@ public sealed partial class RunbookFaultTests
     public async Task RollbackCannotReadTheSchema() =>
         await WithHost(async (target, host) =>
         {
-            var run = await RollbackRunbook.RunAsync(new RunbookContext(Settings() with { Deploy = Settings().Deploy with { PostgresContainer = "fault-no-such-postgres" } }, target, host));
+            var run = await RollbackRunbook.RunAsync(new RunbookContext(Settings() with { Deploy = Settings().Deploy with { PostgresContainer = "fault-no-such-postgres" } }, target, host, MatrixRun.ResultsDirectory));
             // The service steps never need the database; only the reverse migration (which destroys
             // data) needs the seed list as its proof, and refuses alone without it.
             Detected("rollback cannot reach Postgres: service restored, Rollback-4 refuses", ["Rollback-4"], Steps(run), "cannot list the seeds first");
@@ -144,7 +144,7 @@ public sealed partial class RunbookFaultTests
             await Run(host, "docker stop files-api && mv ~/artwork-module ~/artwork-module.fault");
             try
             {
-                var run = await RollbackRunbook.RunAsync(new RunbookContext(Settings(), target, host));
+                var run = await RollbackRunbook.RunAsync(new RunbookContext(Settings(), target, host, MatrixRun.ResultsDirectory));
                 // Rollback-2 and -3 still run (each service on its own); the reverse migration waits for files-api.
                 Detected("old stack directory ~/artwork-module missing (Rollback-2/3 still run, Rollback-4 not reached)", ["Rollback-1", "Rollback-4"], Steps(run), "artwork-module");
             }
@@ -208,18 +208,18 @@ public sealed partial class RunbookFaultTests
     private static async Task<RunbookRun> Cutover(VerificationSettings settings, Targets.TargetUnderTest target, SshDockerHost host)
     {
         await PreGateSnapshot.RecordAsync(host, target);
-        return await CutoverRunbook.RunAsync(new RunbookContext(settings, target, host), "fault catalogue");
+        return await CutoverRunbook.RunAsync(new RunbookContext(settings, target, host, MatrixRun.ResultsDirectory), "fault catalogue");
     }
 
     private static async Task RollBack(VerificationSettings settings, Targets.TargetUnderTest target, SshDockerHost host)
     {
-        var run = await RollbackRunbook.RunAsync(new RunbookContext(settings, target, host));
+        var run = await RollbackRunbook.RunAsync(new RunbookContext(settings, target, host, MatrixRun.ResultsDirectory));
         Assert.That(run.Steps.Select(s => s.Status), Is.All.AnyOf(StepStatus.Done, StepStatus.AlreadyDone), "restoring the before state: " + string.Join("; ", run.Steps.Select(s => $"{s.Id} {s.Status} {s.Message}")));
     }
 
     private static void Detected(string fault, string[] rows, IReadOnlyList<CheckResult> stage, string cause)
     {
-        var outcome = FaultCatalogue.Judge(fault, rows, stage, cause);
+        var outcome = FaultCatalogue.Judge(fault, rows, stage, cause, MatrixRun.ResultsDirectory);
         Assert.That(outcome.Detected, Is.True, $"{outcome}{Environment.NewLine}{string.Join(Environment.NewLine, stage.Where(r => !r.Passed).Select(r => r.Describe()))}");
     }
 

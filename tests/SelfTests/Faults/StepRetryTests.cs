@@ -25,7 +25,7 @@ public sealed class StepRetryTests
         var step = new MarkerStep(marker);
         try
         {
-            var running = RunbookRunner.RunStepAsync(step, new RunbookContext(MatrixRun.Settings, target, host));
+            var running = RunbookRunner.RunStepAsync(step, new RunbookContext(MatrixRun.Settings, target, host, MatrixRun.ResultsDirectory));
             await step.Started.Task.WaitAsync(TimeSpan.FromSeconds(30));
             await Task.Delay(TimeSpan.FromSeconds(1));
             await DropSessionsAsync();

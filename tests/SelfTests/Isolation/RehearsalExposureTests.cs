@@ -33,7 +33,7 @@ public sealed class RehearsalExposureTests
         var before = await PublishersAsync(host, projects);
 
         await Faults.PreGateSnapshot.RecordAsync(host, target);
-        var cutover = await CutoverRunbook.RunAsync(new RunbookContext(Faults.FaultSettings.ShortDwell, target, host), "rehearsal exposure");
+        var cutover = await CutoverRunbook.RunAsync(new RunbookContext(Faults.FaultSettings.ShortDwell, target, host, MatrixRun.ResultsDirectory), "rehearsal exposure");
         try
         {
             var after = await PublishersAsync(host, projects);
@@ -47,7 +47,7 @@ public sealed class RehearsalExposureTests
         }
         finally
         {
-            var rollback = await RollbackRunbook.RunAsync(new RunbookContext(MatrixRun.Settings, target, host));
+            var rollback = await RollbackRunbook.RunAsync(new RunbookContext(MatrixRun.Settings, target, host, MatrixRun.ResultsDirectory));
             Assert.That(rollback.Steps.Select(s => s.Status), Is.All.AnyOf(StepStatus.Done, StepStatus.AlreadyDone), "restoring the before state: " + string.Join("; ", rollback.Steps.Select(s => $"{s.Id} {s.Status} {s.Message}")));
         }
     }
