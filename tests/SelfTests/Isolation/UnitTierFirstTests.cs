@@ -29,12 +29,23 @@ public sealed class UnitTierFirstTests
         var dotnetCalls = Path.Combine(home.Folder, "dotnet-calls");
         var standIn = Directory.CreateDirectory(Path.Combine(home.Folder, "bin")).FullName;
         var dotnet = Path.Combine(standIn, "dotnet");
-        // The build succeeds; the test run reports one failure in the platform's count line.
+        var prefetching = Path.Combine(home.Folder, "debootstrap-started");
+        // The prefetch's debootstrap (it needs root) starts and keeps running, as a slow mirror would:
+        // the run must stop it when the tier fails.
+        var debootstrap = Path.Combine(standIn, "debootstrap");
+        await File.WriteAllTextAsync(debootstrap, $$"""
+            #!/bin/sh
+            touch '{{prefetching}}'
+            exec sleep 300
+            """.Replace("\r", string.Empty, StringComparison.Ordinal));
+        File.SetUnixFileMode(debootstrap, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        // The build succeeds once the prefetch is under way (at most 10 s); the test run reports one
+        // failure in the platform's count line.
         await File.WriteAllTextAsync(dotnet, $$"""
             #!/bin/sh
             printf '%s | DOCKER_HOST=%s\n' "dotnet $*" "$DOCKER_HOST" >>'{{dotnetCalls}}'
             case "$1" in
-              build) exit 0 ;;
+              build) i=0; while [ "$(id -u)" = 0 ] && [ ! -e '{{prefetching}}' ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i+1)); done; exit 0 ;;
               test) echo 'Failed!  - Failed:     1, Passed:     2, Skipped:     0, Total:     3, Duration: 1 s - SelfTests.dll (net10.0)'; exit 1 ;;
             esac
             exit 1
@@ -55,6 +66,7 @@ public sealed class UnitTierFirstTests
 
         var run = await IsolatedScript.RunCommandAsync("./verify.sh test", environment);
 
+        var outliving = await ProcessesOfAsync(home.Folder);
         var calls = File.Exists(dotnetCalls) ? (await File.ReadAllTextAsync(dotnetCalls)).Split('\n', StringSplitOptions.RemoveEmptyEntries) : [];
         Assert.Multiple(() =>
         {
@@ -67,6 +79,46 @@ public sealed class UnitTierFirstTests
                 "docker, dockerd and apt-get must not be called when the Unit tier failed (only the prefetch's debootstrap may have started)");
             Assert.That(run.Stdout, Does.Contain("2 passed, 1 failed, 0 skipped"), $"the Unit tier's counts are in the closing line: {run.Transcript()}");
             Assert.That(run.Stderr, Does.Contain("unit tier failed"), $"the log says why the run stopped: {run.Transcript()}");
+            if (Environment.UserName == "root")
+            {
+                Assert.That(File.Exists(prefetching), Is.True, $"the prefetch's debootstrap had started before the tier failed: {run.Transcript()}");
+            }
+
+            Assert.That(outliving, Is.Empty, "nothing the run started (the prefetch's build-images.sh and its debootstrap) outlives it");
         });
+    }
+
+    /// <summary>The processes whose environment names <paramref name="home"/> (this run's scratch HOME), asked every 0.2 s for up to 10 s until none is left.</summary>
+    private static async Task<IReadOnlyList<string>> ProcessesOfAsync(string home)
+    {
+        var marker = System.Text.Encoding.UTF8.GetBytes($"HOME={home}\0");
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        List<string> left;
+        do
+        {
+            left = [];
+            foreach (var process in Directory.EnumerateDirectories("/proc").Where(d => Path.GetFileName(d).All(char.IsAsciiDigit)))
+            {
+                try
+                {
+                    var environment = await File.ReadAllBytesAsync(Path.Combine(process, "environ"));
+                    if (environment.AsSpan().IndexOf(marker) >= 0)
+                    {
+                        left.Add($"{Path.GetFileName(process)}: {(await File.ReadAllTextAsync(Path.Combine(process, "cmdline"))).Replace('\0', ' ').Trim()}");
+                    }
+                }
+                catch (Exception gone) when (gone is IOException or UnauthorizedAccessException)
+                {
+                    // Ended meanwhile, or not ours to read.
+                }
+            }
+
+            if (left.Count > 0)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(200));
+            }
+        }
+        while (left.Count > 0 && DateTime.UtcNow < deadline);
+        return left;
     }
 }
