@@ -14,17 +14,15 @@ namespace Mint.Verification.SelfTests.Soak;
 [Category("Unit")]
 public sealed class SoakChartTests
 {
-    private static readonly DateTimeOffset Start = new(2026, 12, 3, 22, 0, 0, TimeSpan.Zero);
-    private static readonly SoakSettings Limits = SoakSettings.Defaults with { Duration = TimeSpan.FromSeconds(60) };
-    private static readonly TimeSpan Baseline = TimeSpan.FromMilliseconds(11);
+    private static readonly DateTimeOffset Start = SoakSamples.Start;
+    private static readonly TimeSpan Baseline = SoakSamples.Baseline;
     private static readonly TimeSpan Limit = Baseline * 3 + TimeSpan.FromMilliseconds(50);
-    private static readonly ContainerReading Running = new("0123456789abcdef", "running", "healthy", 0, false, 0);
 
     [Test]
     public void AFailedSoakShowsTheLimitAndItsFailedSamples()
     {
-        var samples = Samples(i => i % 5 < 2 ? Paused() : Healthy());
-        var verdict = SoakJudgement.Judge("quote-page", samples, Limits, Baseline, Start);
+        var samples = SoakSamples.Of(i => i % 5 < 2 ? SoakSamples.Paused() : SoakSamples.Healthy());
+        var verdict = SoakJudgement.Judge("quote-page", samples, SoakSamples.Limits, Baseline, Start);
 
         using var picture = SKBitmap.Decode(SoakChart.Png(verdict, samples, Limit, Start));
 
@@ -37,8 +35,8 @@ public sealed class SoakChartTests
     [Test]
     public void AHealthySoakHasNoFailedMark()
     {
-        var samples = Samples(_ => Healthy());
-        var verdict = SoakJudgement.Judge("files-api", samples, Limits, Baseline, Start);
+        var samples = SoakSamples.Of(_ => SoakSamples.Healthy());
+        var verdict = SoakJudgement.Judge("files-api", samples, SoakSamples.Limits, Baseline, Start);
 
         using var picture = SKBitmap.Decode(SoakChart.Png(verdict, samples, Limit, Start));
 
@@ -65,13 +63,4 @@ public sealed class SoakChartTests
 
         return count;
     }
-
-    private static List<SoakSample> Samples(Func<int, SoakSample> sample) =>
-        [.. Enumerable.Range(0, 30).Select(i => sample(i) with { At = Start.AddSeconds(i * 2) })];
-
-    private static SoakSample Healthy() =>
-        new("files-api", Start, ProbeReading.Passed(TimeSpan.FromMilliseconds(14)), ProbeReading.Passed(TimeSpan.FromMilliseconds(20)), Running);
-
-    private static SoakSample Paused() =>
-        new("files-api", Start, ProbeReading.NoAnswer("no answer within 2 s"), ProbeReading.NoAnswer("no answer within 2 s"), Running with { State = "paused" });
 }

@@ -15,10 +15,10 @@ namespace Mint.Verification.SelfTests.Soak;
 [Category("Unit")]
 public sealed class SoakJudgementTests
 {
-    private static readonly DateTimeOffset Start = new(2026, 12, 3, 22, 0, 0, TimeSpan.Zero);
-    private static readonly SoakSettings Limits = SoakSettings.Defaults with { Duration = TimeSpan.FromSeconds(60) };
-    private static readonly TimeSpan Baseline = TimeSpan.FromMilliseconds(11);
-    private static readonly ContainerReading Running = new("0123456789abcdef", "running", "healthy", 0, false, 0);
+    private static readonly DateTimeOffset Start = SoakSamples.Start;
+    private static readonly SoakSettings Limits = SoakSamples.Limits;
+    private static readonly TimeSpan Baseline = SoakSamples.Baseline;
+    private static readonly ContainerReading Running = SoakSamples.Running;
 
     [Test]
     public void AHealthyStackPassesWithItsFigures()
@@ -143,14 +143,9 @@ public sealed class SoakJudgementTests
 
     private static SoakVerdict Judge(IReadOnlyList<SoakSample> samples) => SoakJudgement.Judge("files-api", samples, Limits, Baseline, Start);
 
-    /// <summary>30 samples 2 s apart (a 60 s soak), the i-th made by <paramref name="sample"/>.</summary>
-    private static List<SoakSample> Samples(Func<int, SoakSample> sample) =>
-        [.. Enumerable.Range(0, 30).Select(i => sample(i) with { At = Start.AddSeconds(i * 2) })];
+    private static List<SoakSample> Samples(Func<int, SoakSample> sample) => SoakSamples.Of(sample);
 
-    private static SoakSample Healthy(TimeSpan? latency = null) =>
-        new("files-api", Start, ProbeReading.Passed(latency ?? TimeSpan.FromMilliseconds(14)), ProbeReading.Passed(TimeSpan.FromMilliseconds(20)), Running);
+    private static SoakSample Healthy(TimeSpan? latency = null) => SoakSamples.Healthy(latency);
 
-    /// <summary>A paused container: no HTTP answer, docker inspect says paused (not a failure by itself).</summary>
-    private static SoakSample Paused() =>
-        new("files-api", Start, ProbeReading.NoAnswer("no answer within 2 s"), ProbeReading.NoAnswer("no answer within 2 s"), Running with { State = "paused" });
+    private static SoakSample Paused() => SoakSamples.Paused();
 }
