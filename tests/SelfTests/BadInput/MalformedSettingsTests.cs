@@ -77,7 +77,7 @@ public sealed class MalformedSettingsTests
         ["SoakConsecutiveLimit"] = Defaulted(s => s.Soak.ConsecutiveLimit, 3, "-1", "is not a whole number from 1 to 1000"),
         ["SoakLatencyFactor"] = Defaulted(s => s.Soak.LatencyFactor, 3.0, "0.5", "is not a number from 1 to 100"),
         ["SoakLatencyAllowanceMs"] = Defaulted(s => s.Soak.LatencyAllowance, TimeSpan.FromMilliseconds(50), "50ms", "is not a whole number from 0 to 60000"),
-        ["SoakMinimumCoveragePercent"] = Defaulted(s => s.Soak.MinimumCoverage, 0.8, "0", "is not a whole number from 1 to 100"),
+        ["SoakMinimumCoveragePercent"] = Defaulted(s => s.Soak.MinimumCoveragePercent, 80, "0", "is not a whole number from 1 to 100"),
         ["MinimumFreeDiskMegabytes"] = Defaulted(s => s.MinimumFreeDiskMegabytes, 2048L, "-5", "is not a whole number of megabytes"),
         ["ReleaseCommit"] = Required("not-a-commit", "is not a commit hash"),
         ["ArtworkBuildContext"] = Defaulted(s => Modules.ModuleCatalogue.Artwork.ContextFolder(s), "artwork", "../outside", "is not a folder inside ReleaseSource"),

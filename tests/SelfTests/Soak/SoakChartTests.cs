@@ -22,7 +22,7 @@ public sealed class SoakChartTests
     public void AFailedSoakShowsTheLimitAndItsFailedSamples()
     {
         var samples = SoakSamples.Of(i => i % 5 < 2 ? SoakSamples.Paused() : SoakSamples.Healthy());
-        var verdict = SoakJudgement.Judge("quote-page", samples, SoakSamples.Limits, Baseline, Start);
+        var verdict = SoakJudgement.Judge("files-api", samples, SoakSamples.Limits, Baseline, Start);
 
         using var picture = SKBitmap.Decode(SoakChart.Png(verdict, samples, Limit, Start));
 

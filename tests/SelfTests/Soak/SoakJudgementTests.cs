@@ -57,7 +57,7 @@ public sealed class SoakJudgementTests
     [Test]
     public void AContainerPausedThreeSecondsInEveryTenFailsOnTheCumulativeLimit()
     {
-        // Every 10 s (5 samples) the first 2 samples get no answer: 2 in a row at most, 6 in all by t+24 s.
+        // Every 10 s (5 samples) the first 2 samples get no answer: 2 in a row at most; the 5th failure comes at t+20 s.
         var verdict = Judge(Samples(i => i % 5 < 2 ? Paused() : Healthy()));
 
         Assert.That(verdict.Outcome, Is.EqualTo(SoakOutcome.Fail));
@@ -106,6 +106,44 @@ public sealed class SoakJudgementTests
 
         Assert.That(verdict.Outcome, Is.EqualTo(SoakOutcome.Inconclusive));
         Assert.That(verdict.Detail, Does.Contain("only 10 of the 30 expected samples"));
+    }
+
+    [Test]
+    public void ASoakThatCouldNotReadTheContainerIsInconclusiveNotPass()
+    {
+        // HTTP answered every time, but docker inspect over SSH never did: a restart would have gone unseen.
+        var verdict = Judge(Samples(_ => Healthy() with { Container = null }));
+
+        Assert.That(verdict.Outcome, Is.EqualTo(SoakOutcome.Inconclusive));
+        Assert.That(verdict.Detail, Does.Contain("only 0 of the 30 expected samples read the container").And.Contain("restarts, OOM kills and replacements were not watched"));
+    }
+
+    [Test]
+    public void ASoakWhoseEndWentDarkIsInconclusiveNotPass()
+    {
+        var blind = new SoakSample("files-api", Start, ProbeReading.NoAnswer("no route to host"), ProbeReading.NoAnswer("no route to host"), null);
+
+        var verdict = Judge(Samples(i => i < 24 ? Healthy() : blind));
+
+        Assert.That(verdict.Outcome, Is.EqualTo(SoakOutcome.Inconclusive), verdict.Detail);
+        Assert.That(verdict.Detail, Does.Contain("nothing answered (HTTP or SSH) for 6 samples in a row from 22:00:48 UTC (t+48 s)"));
+    }
+
+    [Test]
+    public void NoSucceededHealthRequestIsInconclusiveNotPass()
+    {
+        var wrong = Healthy() with { Health = ProbeReading.Wrong(TimeSpan.FromMilliseconds(5), "HTTP 500") };
+
+        var verdict = SoakJudgement.Judge("files-api", Samples(_ => wrong), Limits with { FailureLimit = 100, ConsecutiveLimit = 100 }, Baseline, Start);
+
+        Assert.That(verdict.Outcome, Is.EqualTo(SoakOutcome.Inconclusive));
+        Assert.That(verdict.Detail, Does.Contain("no health request succeeded"));
+    }
+
+    [Test]
+    public void AnotherModulesSampleIsRefused()
+    {
+        Assert.Throws<ArgumentException>(() => SoakJudgement.Judge("quote-page", Samples(_ => Healthy()), Limits, Baseline, Start));
     }
 
     [Test]

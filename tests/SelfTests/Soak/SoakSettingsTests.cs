@@ -52,5 +52,22 @@ public sealed class SoakSettingsTests
         act.Should().Throw<SettingsException>().Which.Problems.Should().ContainSingle().Which.Should().StartWith("SoakSeconds: 3 is shorter than two samples 2 s apart");
     }
 
+    [Test]
+    public void ALimitNoSoakCouldReachIsRefused()
+    {
+        var parameters = RunSettingsFile.ReadParameters(RunSettingsFile.InRepository("rehearsal.runsettings"));
+        parameters["SoakFailureLimit"] = "31";
+
+        var act = () => SettingsReader.Read(parameters, _ => null);
+
+        act.Should().Throw<SettingsException>().Which.Problems.Should().ContainSingle().Which.Should().StartWith("SoakFailureLimit: 31 is more than the 30 samples");
+    }
+
+    [Test]
+    public void TheCoverageIsCountedInWholeSamples()
+    {
+        (SoakSettings.Defaults with { Duration = TimeSpan.FromSeconds(600), MinimumCoveragePercent = 81 }).MinimumSamples.Should().Be(243);
+    }
+
     private static VerificationSettings Read(string file) => SettingsReader.Read(RunSettingsFile.ReadParameters(RunSettingsFile.InRepository(file)), _ => null);
 }

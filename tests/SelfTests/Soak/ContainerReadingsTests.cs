@@ -1,0 +1,41 @@
+using Mint.Verification.Checks.Soak;
+
+namespace Mint.Verification.SelfTests.Soak;
+
+/// <summary>The soak's container readings, from what `docker inspect --format` prints (Docker 20.10).</summary>
+[TestFixture]
+[Category("SelfTest")]
+[Category("Unit")]
+public sealed class ContainerReadingsTests
+{
+    [Test]
+    public void EachLineIsOneContainersReading()
+    {
+        const string Output = """
+            /files-api|4f1c2d3e4f5a|running|healthy|0|false|0
+            /quote-page|9a8b7c6d5e4f|paused|healthy|0|false|0
+            /order-intake|0a1b2c3d4e5f|exited||2|true|137
+            """;
+
+        var readings = ContainerReadings.Parse(Output);
+
+        Assert.That(readings["files-api"], Is.EqualTo(new ContainerReading("4f1c2d3e4f5a", "running", "healthy", 0, false, 0)));
+        Assert.That(readings["quote-page"].State, Is.EqualTo("paused"));
+        Assert.That(readings["order-intake"], Is.EqualTo(new ContainerReading("0a1b2c3d4e5f", "exited", null, 2, true, 137)));
+    }
+
+    [Test]
+    public void AMissingContainerOrAGarbledLineHasNoReading()
+    {
+        var readings = ContainerReadings.Parse("/files-api|4f1c|running|healthy|zero|false|0\nError: No such object: quote-page\n");
+
+        Assert.That(readings, Is.Empty);
+    }
+
+    [Test]
+    public void TheCommandReadsTheNamedContainersOnly()
+    {
+        Assert.That(ContainerReadings.Command(["files-api", "order-intake", "quote-page"]),
+            Does.StartWith("docker inspect --format '{{.Name}}|{{.Id}}|").And.EndWith("' files-api order-intake quote-page"));
+    }
+}
