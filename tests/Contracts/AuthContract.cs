@@ -23,7 +23,7 @@ public sealed class AuthContract
     public async Task OrderIntakeRefusesBadKey(string? key)
     {
         var target = await ContractCalls.TargetAsync();
-        var payload = MatrixRun.Settings.Payloads.Intake("auth contract").ToJsonString();
+        var payload = MatrixRun.Current.Settings.Payloads.Intake("auth contract").ToJsonString();
 
         var exchange = await ContractCalls.Http.PostJsonAsync(new Uri(target.Endpoints.OrderIntake, "/api/v1/intake"), payload, ContractCalls.Key(target, key));
 
@@ -33,7 +33,7 @@ public sealed class AuthContract
     [Test]
     public async Task ValidateNeedsNoKey()
     {
-        var (status, _, exchange) = await ContractCalls.ValidateAsync(MatrixRun.Settings.Payloads.Valid("no key").ToJsonString());
+        var (status, _, exchange) = await ContractCalls.ValidateAsync(MatrixRun.Current.Settings.Payloads.Valid("no key").ToJsonString());
 
         Assert.That(status, Is.EqualTo(HttpStatusCode.OK), exchange.Transcript());
     }

@@ -8,10 +8,10 @@ namespace Mint.Verification.Contracts;
 /// <summary>Small calls the contract tests share; each returns the exchange so a failure can show it.</summary>
 internal static class ContractCalls
 {
-    public static ModuleHttp Http => MatrixRun.Http;
+    public static ModuleHttp Http => MatrixRun.Current.Http;
 
     /// <summary>Contracts run against the ephemeral module world, never against the docker-host.</summary>
-    public static async Task<TargetUnderTest> TargetAsync() => (await MatrixRun.ModuleWorldAsync()).Target;
+    public static async Task<TargetUnderTest> TargetAsync() => (await MatrixRun.Current.ModuleWorldAsync()).Target;
 
     public static async Task<(HttpStatusCode? Status, JsonObject? Body, HttpExchange Exchange)> ValidateAsync(string json)
     {

@@ -22,7 +22,7 @@ public sealed class DegradedHealthContract
     private ModuleWorld World => world ?? throw new InvalidOperationException("The degraded-health world has not been initialized.");
 
     [OneTimeSetUp]
-    public async Task StartPrivateWorld() => world = await MatrixRun.StartModuleWorldAsync(ModuleWorldOptions.Healthy);
+    public async Task StartPrivateWorld() => world = await MatrixRun.Current.StartModuleWorldAsync(ModuleWorldOptions.Healthy);
 
     [OneTimeTearDown]
     public async Task RemovePrivateWorld()
@@ -37,7 +37,7 @@ public sealed class DegradedHealthContract
     public async Task PostgresStoppedMakesFilesApiHealthFailNamingDb() =>
         await WhileStopped(World.Postgres, async target =>
         {
-            var result = await HealthCheck.RunAsync("Post-1", "files-api", target.Endpoints.FilesApi, ModuleCatalogue.Artwork.HealthFields, MatrixRun.Http);
+            var result = await HealthCheck.RunAsync("Post-1", "files-api", target.Endpoints.FilesApi, ModuleCatalogue.Artwork.HealthFields, MatrixRun.Current.Http);
 
             Assert.Multiple(() =>
             {
@@ -62,13 +62,13 @@ public sealed class DegradedHealthContract
         {
             await ExpectDegraded(target.Endpoints.OrderIntake, "artwork_api");
             await ExpectDegraded(target.Endpoints.QuotePage, "files_api");
-            var intake = await IntakeChecks.SubmitAsync("contract", target, MatrixRun.Http, MatrixRun.Settings.Payloads, "files-api stopped");
+            var intake = await IntakeChecks.SubmitAsync("contract", target, MatrixRun.Current.Http, MatrixRun.Current.Settings.Payloads, "files-api stopped");
             Assert.That(intake.Result.Problems, Has.Some.Contains("HTTP 502"), intake.Result.Describe());
         });
 
     private static async Task ExpectDegraded(Uri service, string field)
     {
-        var exchange = await MatrixRun.Http.GetAsync(new Uri(service, "/health"));
+        var exchange = await MatrixRun.Current.Http.GetAsync(new Uri(service, "/health"));
         var body = JsonBody.AsObject(exchange, out var problem);
 
         Assert.Multiple(() =>

@@ -13,7 +13,7 @@ public sealed class IntakeContract
     {
         var target = await ContractCalls.TargetAsync();
 
-        var intake = await IntakeChecks.SubmitAsync("contract", target, ContractCalls.Http, MatrixRun.Settings.Payloads, "intake contract");
+        var intake = await IntakeChecks.SubmitAsync("contract", target, ContractCalls.Http, MatrixRun.Current.Settings.Payloads, "intake contract");
         var seed = await IntakeChecks.ReadSeedAsync("contract", target, ContractCalls.Http, intake);
 
         Assert.Multiple(() =>
@@ -29,7 +29,7 @@ public sealed class IntakeContract
         var target = await ContractCalls.TargetAsync();
         // A marker only this request carries: other contract tests create seeds at the same time.
         var marker = $"invalid-intake-{Guid.NewGuid():N}";
-        var contract = MatrixRun.Settings.Payloads.Invalid();
+        var contract = MatrixRun.Current.Settings.Payloads.Invalid();
         contract["notes"] = marker;
         var before = await SeedsMarkedAsync(marker);
 
@@ -87,7 +87,7 @@ public sealed class IntakeContract
     /// <summary>Seeds whose row, as text (any column, metadata included), holds the marker: counted in the world's database itself.</summary>
     private static async Task<long> SeedsMarkedAsync(string marker)
     {
-        var world = await MatrixRun.ModuleWorldAsync();
+        var world = await MatrixRun.Current.ModuleWorldAsync();
         await using var connection = new Npgsql.NpgsqlConnection(world.Postgres.GetConnectionString());
         await connection.OpenAsync();
         await using var command = new Npgsql.NpgsqlCommand("SELECT count(*) FROM artwork_seeds s WHERE s::text LIKE '%' || @marker || '%'", connection);

@@ -49,7 +49,7 @@ public sealed class QuotePageContract
     [Test]
     public async Task AttachmentIsStoredInTheBucket()
     {
-        var world = await MatrixRun.ModuleWorldAsync();
+        var world = await MatrixRun.Current.ModuleWorldAsync();
         var target = world.Target;
         using var form = new MultipartFormDataContent
         {

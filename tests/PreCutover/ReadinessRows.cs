@@ -13,7 +13,7 @@ public sealed class ReadinessRowTests
 {
     [TestCaseSource(nameof(Rows))]
     public async Task Ready(string id) =>
-        RowAssert.Passed(await ReadinessRows.Get(id).RunAsync(await MatrixRun.ReadinessAsync()));
+        RowAssert.Passed(await ReadinessRows.Get(id).RunAsync(await MatrixRun.Current.ReadinessAsync()));
 
     private static IEnumerable<TestCaseData> Rows() =>
         ReadinessRows.All.Select(row => new TestCaseData(row.Id)

@@ -15,5 +15,5 @@ public sealed class SnapshotRow
     [MatrixRow("Snapshot")]
     [Description("Snapshot of docker-host's layout into the night's evidence (host-snapshot.json; names only, never values)")]
     public async Task Snapshot_HostLayoutRecorded() =>
-        RowAssert.Passed(await HostSnapshot.TakeAsync(await MatrixRun.ReadinessAsync(), MatrixRun.ResultsDirectory));
+        RowAssert.Passed(await HostSnapshot.TakeAsync(await MatrixRun.Current.ReadinessAsync(), MatrixRun.ResultsDirectory));
 }

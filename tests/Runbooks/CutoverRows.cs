@@ -34,7 +34,7 @@ public sealed class CutoverRows
         }
 
         var figures = run.Downtime!.Observations.Where(o => o.StartsWith("downtime ", StringComparison.Ordinal)).ToList();
-        OperatorConsole.Figure($"Downtime   {(figures.Count > 0 ? string.Join("; ", figures) : "not measured")} (DowntimeWindowSeconds={MatrixRun.Settings.DowntimeWindow.TotalSeconds:0})");
+        OperatorConsole.Figure($"Downtime   {(figures.Count > 0 ? string.Join("; ", figures) : "not measured")} (DowntimeWindowSeconds={MatrixRun.Current.Settings.DowntimeWindow.TotalSeconds:0})");
         RowAssert.Passed(run.Downtime!);
     }
 }

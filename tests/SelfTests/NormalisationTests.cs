@@ -12,7 +12,7 @@ public sealed class NormalisationTests
     [Test]
     public void StringsAreTrimmedAndDecorationIsLowerCased()
     {
-        var normalised = IntakePayloads.Normalised(MatrixRun.Settings.Payloads.Valid(" marker "));
+        var normalised = IntakePayloads.Normalised(MatrixRun.Current.Settings.Payloads.Valid(" marker "));
 
         normalised["product"]!.GetValue<string>().Should().Be("Cutover verification tee");
         normalised["decoration_type"]!.GetValue<string>().Should().Be("screen_print");

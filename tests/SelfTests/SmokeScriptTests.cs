@@ -20,7 +20,7 @@ public sealed class SmokeScriptTests
     private ModuleWorld World => world ?? throw new InvalidOperationException("The module world has not been started.");
 
     [OneTimeSetUp]
-    public async Task StartWorldAsync() => world = await MatrixRun.StartModuleWorldAsync(ModuleWorldOptions.Healthy);
+    public async Task StartWorldAsync() => world = await MatrixRun.Current.StartModuleWorldAsync(ModuleWorldOptions.Healthy);
 
     [OneTimeTearDown]
     public async Task RemoveWorldAsync()
@@ -52,7 +52,7 @@ public sealed class SmokeScriptTests
     }
 
     private static Task<CheckResult> RunAsync(Targets.TargetUnderTest target) =>
-        SmokeScriptCheck.RunAsync("Post-9", target, MatrixRun.Tools, MatrixRun.Settings.HttpTimeout, $"{MatrixRun.Marker} smoke script self-test");
+        SmokeScriptCheck.RunAsync("Post-9", target, MatrixRun.Current.Tools, MatrixRun.Current.Settings.HttpTimeout, $"{MatrixRun.Current.Marker} smoke script self-test");
 
     private void KeysAreAbsentFromTheEvidence(CheckResult result)
     {

@@ -83,7 +83,7 @@ public sealed partial class DesignCardCommandTests
     public async Task PreFromTheRootNamesEveryRowWithinTheLineBudget()
     {
         // The rehearsal's host world, as the drill finds it: the Pre gate passes on it.
-        await MatrixRun.HostWorldAsync();
+        await MatrixRun.Current.HostWorldAsync();
         var results = Directory.CreateTempSubdirectory("mint-design-card-pre-").FullName;
         try
         {

@@ -50,10 +50,10 @@ public sealed class CanaryFaultTests
             Assert.That(run.Step("Cutover-3b").Message, Does.Contain($"image {orderIntake}").And.Contain("healthcheck cannot run in the image"), run.Step("Cutover-3b").Message);
         });
 
-    private static VerificationSettings FaultRelease(string tag, params string[] buildArgs) => MatrixRun.Settings with
+    private static VerificationSettings FaultRelease(string tag, params string[] buildArgs) => MatrixRun.Current.Settings with
     {
-        Images = MatrixRun.Settings.Images with { ExpectedTag = tag },
-        Deploy = MatrixRun.Settings.Deploy with { BuildArgs = [.. MatrixRun.Settings.Deploy.BuildArgs, .. buildArgs] },
+        Images = MatrixRun.Current.Settings.Images with { ExpectedTag = tag },
+        Deploy = MatrixRun.Current.Settings.Deploy with { BuildArgs = [.. MatrixRun.Current.Settings.Deploy.BuildArgs, .. buildArgs] },
         CanaryStart = TimeSpan.FromSeconds(60),
     };
 
@@ -61,7 +61,7 @@ public sealed class CanaryFaultTests
     private static async Task WithOldStacksUntouched(Func<Targets.TargetUnderTest, SshDockerHost, Task> fault)
     {
         using var exclusive = await RunbookContext.ExclusiveAsync(TimeSpan.FromMinutes(15));
-        var target = await MatrixRun.RehearsalHostTargetAsync();
+        var target = await MatrixRun.Current.RehearsalHostTargetAsync();
         using var host = await SshDockerHost.ConnectAsync(target.Ssh!);
         // Same containers (ids), same state, never restarted (start time): "untouched".
         const string OldStacks = "for p in artwork-module quote-page; do docker ps -aq --filter label=com.docker.compose.project=$p; done | xargs -r docker inspect --format '{{.Name}} {{.Id}} {{.State.Status}} {{.State.StartedAt}}' | sort";

@@ -17,7 +17,7 @@ public sealed class CanaryStartTests
     [Test]
     public void TheCanaryPublishesNoPortRunsNoDependencyAndTakesNoAlias()
     {
-        var command = CanaryStartStep.StartCommand(MatrixRun.Settings, "mint-canary-0123abcd");
+        var command = CanaryStartStep.StartCommand(MatrixRun.Current.Settings, "mint-canary-0123abcd");
 
         Assert.Multiple(() =>
         {
@@ -31,7 +31,7 @@ public sealed class CanaryStartTests
 
     [Test]
     public void ZeroSecondsTurnsTheCanaryOffAndThePlanSaysSo() =>
-        Assert.That(new CanaryStartStep().Plan(MatrixRun.Settings with { CanaryStart = TimeSpan.Zero }), Is.EqualTo(new[] { CanaryStartStep.Off }));
+        Assert.That(new CanaryStartStep().Plan(MatrixRun.Current.Settings with { CanaryStart = TimeSpan.Zero }), Is.EqualTo(new[] { CanaryStartStep.Off }));
 
     [Test]
     public void AnAppThatExitedIsRefusedAtOnce()

@@ -11,5 +11,5 @@ internal static class FaultSettings
     /// the full 10 s at step 7. The 10 s dwell itself is proven by the drill and by the test of a
     /// release that turns unhealthy inside it (RunbookFaultTests).
     /// </summary>
-    public static VerificationSettings ShortDwell => MatrixRun.Settings with { Stabilization = TimeSpan.FromSeconds(3) };
+    public static VerificationSettings ShortDwell => MatrixRun.Current.Settings with { Stabilization = TimeSpan.FromSeconds(3) };
 }

@@ -70,7 +70,7 @@ public sealed class GateFaultTests
             try
             {
                 // Ready-4 names the compose name; Ready-5 the port 3500 its container holds, which no step would free.
-                var pre = await Stages.PreAsync(await Ssh(), MatrixRun.Settings, MatrixRun.Tools, target);
+                var pre = await Stages.PreAsync(await Ssh(), MatrixRun.Current.Settings, MatrixRun.Current.Tools, target);
                 var outcome = FaultCatalogue.Judge("old ~/artwork-module compose with its own name: artwork (Pre)", ["Ready-4", "Ready-5"], pre, "artwork", MatrixRun.ResultsDirectory);
                 Assert.Multiple(() =>
                 {
@@ -81,7 +81,7 @@ public sealed class GateFaultTests
                 await PreGateSnapshot.RecordAsync(host, target);
                 await RefusedAsync(target, host, "old ~/artwork-module compose with its own name: artwork (cutover)", "Ready-4: ~/artwork-module/docker-compose.yml resolves to project 'artwork'");
 
-                var alone = await RunbookRunner.RunStepAsync(new StopOldStackStep(CutoverStepRows.StopOldArtwork, "artwork-module", "files-api"), new RunbookContext(MatrixRun.Settings, target, host, MatrixRun.ResultsDirectory));
+                var alone = await RunbookRunner.RunStepAsync(new StopOldStackStep(CutoverStepRows.StopOldArtwork, "artwork-module", "files-api"), new RunbookContext(MatrixRun.Current.Settings, target, host, MatrixRun.ResultsDirectory));
                 Assert.That(alone.Status, Is.EqualTo(StepStatus.Done), $"Cutover-4 must stop the old files-api of project artwork, not call it already done: {alone.Status} {alone.Message}");
             }
             finally
@@ -95,7 +95,7 @@ public sealed class GateFaultTests
     private static async Task<RunbookRun> RefusedAsync(Targets.TargetUnderTest target, SshDockerHost host, string fault, string cause)
     {
         var before = await Containers(host);
-        var run = await CutoverRunbook.RunAsync(new RunbookContext(MatrixRun.Settings, target, host, MatrixRun.ResultsDirectory), "gate fault");
+        var run = await CutoverRunbook.RunAsync(new RunbookContext(MatrixRun.Current.Settings, target, host, MatrixRun.ResultsDirectory), "gate fault");
         var outcome = FaultCatalogue.Judge(fault, AllCutoverSteps, [.. run.Steps.Select(s => s.ToCheckResult())], cause, MatrixRun.ResultsDirectory);
         var after = await Containers(host);
         Assert.Multiple(() =>
@@ -119,7 +119,7 @@ public sealed class GateFaultTests
     private static async Task WithHost(Func<Targets.TargetUnderTest, SshDockerHost, Task> fault)
     {
         using var exclusive = await RunbookContext.ExclusiveAsync(TimeSpan.FromMinutes(15));
-        var target = await MatrixRun.RehearsalHostTargetAsync();
+        var target = await MatrixRun.Current.RehearsalHostTargetAsync();
         using var host = await SshDockerHost.ConnectAsync(target.Ssh!);
         Assert.That((await RemoteJournal.ReadAsync(host)).ContainsKey(HostClock.StoppingKey), Is.False, "the host world must be before step 4 (an earlier test left it cut over: ./verify.sh down)");
         await fault(target, host);

@@ -6,5 +6,5 @@ namespace Mint.Verification.SelfTests.Faults;
 internal static class HostWorldSsh
 {
     public static async Task<SshDockerHost> ConnectAsync() =>
-        await SshDockerHost.ConnectAsync((await MatrixRun.HostWorldAsync()).Ssh(MatrixRun.Settings));
+        await SshDockerHost.ConnectAsync((await MatrixRun.Current.HostWorldAsync()).Ssh(MatrixRun.Current.Settings));
 }

@@ -34,7 +34,7 @@ public sealed class KillAndResumeTests
     public async Task KilledRunsConvergeWhenRunAgain()
     {
         using var exclusive = await RunbookContext.ExclusiveAsync(RunbookBounds.LockWait);
-        var target = await MatrixRun.RehearsalHostTargetAsync();
+        var target = await MatrixRun.Current.RehearsalHostTargetAsync();
         using var host = await SshDockerHost.ConnectAsync(target.Ssh!);
         var results = Directory.CreateTempSubdirectory("mint-kill-resume-").FullName;
         var runs = new InterruptedRun(results);
@@ -97,7 +97,7 @@ public sealed class KillAndResumeTests
 
     private static async Task<int> SeedCountAsync(SshDockerHost host)
     {
-        var count = await host.RunAsync(PostgresAccess.PsqlCommand(MatrixRun.Settings, "SELECT count(*) FROM artwork_seeds"));
+        var count = await host.RunAsync(PostgresAccess.PsqlCommand(MatrixRun.Current.Settings, "SELECT count(*) FROM artwork_seeds"));
         Assert.That(count.Succeeded, Is.True, "counting the seeds: " + count.Transcript());
         return int.Parse(count.Stdout.Trim(), System.Globalization.CultureInfo.InvariantCulture);
     }

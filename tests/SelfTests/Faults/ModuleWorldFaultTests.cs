@@ -153,14 +153,14 @@ public sealed class ModuleWorldFaultTests
         string cause,
         Func<TargetUnderTest, TargetUnderTest>? bend = null)
     {
-        await using var world = await MatrixRun.StartModuleWorldAsync(options);
+        await using var world = await MatrixRun.Current.StartModuleWorldAsync(options);
         var target = world.Target;
         if (stop is not null)
         {
             await stop(world).StopAsync();
         }
 
-        var stage = await Stages.PostHttpAsync(bend is null ? target : bend(target), MatrixRun.Settings, MatrixRun.Tools, $"{MatrixRun.Marker} fault self-test");
+        var stage = await Stages.PostHttpAsync(bend is null ? target : bend(target), MatrixRun.Current.Settings, MatrixRun.Current.Tools, $"{MatrixRun.Current.Marker} fault self-test");
         var outcome = FaultCatalogue.Judge(fault, expectedRows, stage, cause, MatrixRun.ResultsDirectory);
         TestContext.Progress.WriteLine(Redactor.Redact(
             $"[fault] {fault}: expected [{string.Join(", ", expectedRows)}], failed [{string.Join(", ", outcome.FailedRows)}], detected={outcome.Detected}: {outcome.Message}"));

@@ -16,9 +16,9 @@ public sealed class PostgresDerivationTests
     [Test]
     public async Task EmptyPostgresSettingsAreDerivedFromTheRunningFilesApi()
     {
-        var configured = MatrixRun.Settings;
+        var configured = MatrixRun.Current.Settings;
         var empty = configured with { Deploy = configured.Deploy with { PostgresContainer = string.Empty, DatabaseUser = string.Empty, DatabaseName = string.Empty } };
-        var target = await MatrixRun.RehearsalHostTargetAsync();
+        var target = await MatrixRun.Current.RehearsalHostTargetAsync();
         using var host = await SshDockerHost.ConnectAsync(target.Ssh!);
 
         var (derived, derivation) = await PostgresAccess.DeriveAsync(host, empty);
@@ -37,9 +37,9 @@ public sealed class PostgresDerivationTests
     [Test]
     public async Task AHostNameNoContainerAnswersToIsRefusedNamingTheSetting()
     {
-        var configured = MatrixRun.Settings;
+        var configured = MatrixRun.Current.Settings;
         var container = configured.Deploy.PostgresContainer;
-        var target = await MatrixRun.RehearsalHostTargetAsync();
+        var target = await MatrixRun.Current.RehearsalHostTargetAsync();
         using var host = await SshDockerHost.ConnectAsync(target.Ssh!);
         var empty = configured with { Deploy = configured.Deploy with { PostgresContainer = string.Empty } };
 

@@ -15,7 +15,7 @@ internal static class PreGateSnapshot
     /// <param name="directory">The cutover's results directory (a child `dotnet test`'s MINT_ALLURE_RESULTS); by default this process's night.</param>
     public static async Task RecordAsync(SshDockerHost host, Targets.TargetUnderTest target, string? directory = null)
     {
-        var snapshot = await HostSnapshot.TakeAsync(new ReadinessContext(MatrixRun.Settings, host, target), directory ?? MatrixRun.ResultsDirectory);
+        var snapshot = await HostSnapshot.TakeAsync(new ReadinessContext(MatrixRun.Current.Settings, host, target), directory ?? MatrixRun.ResultsDirectory);
         Assert.That(snapshot.Passed, Is.True, "recording the Pre gate's snapshot before the cutover: " + snapshot.Describe());
     }
 }

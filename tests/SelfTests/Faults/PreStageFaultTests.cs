@@ -28,7 +28,7 @@ public sealed class PreStageFaultTests
 
     [Test]
     public async Task EngineBelowMinimum() =>
-        await Expect("Docker engine older than MinimumDockerVersion (raised to 99.0)", ["Pre-6"], "MinimumDockerVersion", settings: MatrixRun.Settings with { MinimumDockerVersion = new Version(99, 0) });
+        await Expect("Docker engine older than MinimumDockerVersion (raised to 99.0)", ["Pre-6"], "MinimumDockerVersion", settings: MatrixRun.Current.Settings with { MinimumDockerVersion = new Version(99, 0) });
 
     [Test]
     public async Task SpineDrift()
@@ -101,7 +101,7 @@ public sealed class PreStageFaultTests
         }
     }
 
-    internal static async Task<SshTarget> Ssh() => (await MatrixRun.HostWorldAsync()).Ssh(MatrixRun.Settings);
+    internal static async Task<SshTarget> Ssh() => (await MatrixRun.Current.HostWorldAsync()).Ssh(MatrixRun.Current.Settings);
 
     internal static async Task Run(SshDockerHost host, string command)
     {
@@ -111,7 +111,7 @@ public sealed class PreStageFaultTests
 
     internal static async Task Expect(string fault, string[] rows, string cause, SshTarget? ssh = null, Settings.VerificationSettings? settings = null, OpsTool? tools = null, Targets.TargetUnderTest? target = null)
     {
-        var stage = await Stages.PreAsync(ssh ?? await Ssh(), settings ?? MatrixRun.Settings, tools ?? MatrixRun.Tools, target ?? await MatrixRun.RehearsalHostTargetAsync());
+        var stage = await Stages.PreAsync(ssh ?? await Ssh(), settings ?? MatrixRun.Current.Settings, tools ?? MatrixRun.Current.Tools, target ?? await MatrixRun.Current.RehearsalHostTargetAsync());
         var outcome = FaultCatalogue.Judge(fault, rows, stage, cause, MatrixRun.ResultsDirectory);
         Assert.That(outcome.Detected, Is.True, $"{outcome}{Environment.NewLine}{string.Join(Environment.NewLine, stage.Where(r => !r.Passed).Select(r => r.Describe()))}");
     }

@@ -22,7 +22,7 @@ public sealed class PsqlServerTimeoutTests
         using var host = await HostWorldSsh.ConnectAsync();
         var clock = Stopwatch.StartNew();
 
-        var run = await host.RunAsync(PostgresAccess.PsqlCommand(MatrixRun.Settings, "SELECT pg_sleep(20)", ClientBound), ClientBound);
+        var run = await host.RunAsync(PostgresAccess.PsqlCommand(MatrixRun.Current.Settings, "SELECT pg_sleep(20)", ClientBound), ClientBound);
 
         Assert.Multiple(() =>
         {
@@ -39,9 +39,9 @@ public sealed class PsqlServerTimeoutTests
         var table = $"mint_guard_probe_{Guid.NewGuid():N}";
         var script = $"CREATE TABLE {table} (id int); SELECT pg_sleep(2); SELECT pg_sleep(2); {Database.ServerSideBounds.CommitGuard(ClientBound)} SELECT 1";
 
-        var run = await host.RunAsync(PostgresAccess.PsqlCommand(MatrixRun.Settings, script, ClientBound), ClientBound);
-        var left = await host.RunAsync(PostgresAccess.PsqlCommand(MatrixRun.Settings, $"SELECT count(*) FROM pg_tables WHERE tablename = '{table}'"));
-        await host.RunAsync(PostgresAccess.PsqlCommand(MatrixRun.Settings, $"DROP TABLE IF EXISTS {table}"));
+        var run = await host.RunAsync(PostgresAccess.PsqlCommand(MatrixRun.Current.Settings, script, ClientBound), ClientBound);
+        var left = await host.RunAsync(PostgresAccess.PsqlCommand(MatrixRun.Current.Settings, $"SELECT count(*) FROM pg_tables WHERE tablename = '{table}'"));
+        await host.RunAsync(PostgresAccess.PsqlCommand(MatrixRun.Current.Settings, $"DROP TABLE IF EXISTS {table}"));
 
         Assert.Multiple(() =>
         {

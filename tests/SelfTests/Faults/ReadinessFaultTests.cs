@@ -18,7 +18,7 @@ public sealed class ReadinessFaultTests
     [Test]
     public async Task WrongPostgresContainer() =>
         await Expect("PostgresContainer names no container (nope)", ["Ready-1"], "PostgresContainer: no container 'nope'",
-            settings: MatrixRun.Settings with { Deploy = MatrixRun.Settings.Deploy with { PostgresContainer = "nope" } });
+            settings: MatrixRun.Current.Settings with { Deploy = MatrixRun.Current.Settings.Deploy with { PostgresContainer = "nope" } });
 
     /// <summary>
     /// artwork_seeds handed to Postgres's superuser (the runbook's user keeps SELECT..DELETE, so the
@@ -27,7 +27,7 @@ public sealed class ReadinessFaultTests
     [Test]
     public async Task DatabaseUserWithoutAlterRights()
     {
-        var world = await MatrixRun.HostWorldAsync();
+        var world = await MatrixRun.Current.HostWorldAsync();
         var postgres = (world.State.Layout ?? HostLayout.Default).PostgresContainer;
         string AsSuperuser(string sql) =>
             $"docker exec -i {postgres} psql -v ON_ERROR_STOP=1 -At -U {HostWorldNames.Superuser} -d {HostWorldNames.Database} -c \"{sql}\"";
@@ -53,7 +53,7 @@ public sealed class ReadinessFaultTests
     [Test]
     public async Task ReleaseAtAnotherCommit() =>
         await Expect("release at another commit than ReleaseCommit", ["Ready-2"], "the release must be commit 0000000",
-            settings: MatrixRun.Settings with { Deploy = MatrixRun.Settings.Deploy with { ReleaseCommit = "0000000" } });
+            settings: MatrixRun.Current.Settings with { Deploy = MatrixRun.Current.Settings.Deploy with { ReleaseCommit = "0000000" } });
 
     [Test]
     public async Task UnifiedComposeWithAnotherProjectName()
@@ -86,7 +86,7 @@ public sealed class ReadinessFaultTests
 
     [Test]
     public async Task OrderIntakePortTaken() =>
-        await ExpectWhileAStrangerPublishes("mint-fault-port-squatter", "127.0.0.1", ModuleCatalogue.OrderIntake.Port(MatrixRun.Settings), "already published by another container");
+        await ExpectWhileAStrangerPublishes("mint-fault-port-squatter", "127.0.0.1", ModuleCatalogue.OrderIntake.Port(MatrixRun.Current.Settings), "already published by another container");
 
     /// <summary>
     /// The old quote-page publishes 3341 on 127.0.0.1 (the rehearsal's loopback ports); a stranger on
@@ -95,7 +95,7 @@ public sealed class ReadinessFaultTests
     /// </summary>
     [Test]
     public async Task QuotePagePortAlsoHeldByAStranger() =>
-        await ExpectWhileAStrangerPublishes("mint-fault-quote-squatter", "127.0.0.2", ModuleCatalogue.QuotePage.Port(MatrixRun.Settings), "held by a stranger container beside the old quote-page");
+        await ExpectWhileAStrangerPublishes("mint-fault-quote-squatter", "127.0.0.2", ModuleCatalogue.QuotePage.Port(MatrixRun.Current.Settings), "held by a stranger container beside the old quote-page");
 
     /// <summary>Ready-5 fails, naming port and holder, while a container of no cutover stack publishes the port.</summary>
     private static async Task ExpectWhileAStrangerPublishes(string stranger, string hostAddress, int port, string how)
@@ -116,7 +116,7 @@ public sealed class ReadinessFaultTests
     [Test]
     public async Task FilesApiKeyDiffersFromTheRunningOne()
     {
-        var target = await MatrixRun.RehearsalHostTargetAsync();
+        var target = await MatrixRun.Current.RehearsalHostTargetAsync();
         await Expect("FILES_API_KEY differs from the running files-api's key", ["Ready-6"], "differs from the API_KEY of the running files-api",
             target: target with { FilesApiKey = "not-the-running-key" });
     }

@@ -29,8 +29,8 @@ public sealed class RollbackWithPostgresStoppedTests
     public async Task PostgresStoppedBeforeAManualRollbackRestoresEveryServiceItCan()
     {
         using var exclusive = await RunbookContext.ExclusiveAsync(TimeSpan.FromMinutes(15));
-        var target = await MatrixRun.RehearsalHostTargetAsync();
-        var postgres = ((await MatrixRun.HostWorldAsync()).State.Layout ?? HostLayout.Default).PostgresContainer;
+        var target = await MatrixRun.Current.RehearsalHostTargetAsync();
+        var postgres = ((await MatrixRun.Current.HostWorldAsync()).State.Layout ?? HostLayout.Default).PostgresContainer;
         using var host = await SshDockerHost.ConnectAsync(target.Ssh!);
         var before = await ContainersAsync(host);
 
@@ -68,7 +68,7 @@ public sealed class RollbackWithPostgresStoppedTests
         }
 
         // The world as the test found it: the rollback completes now that Postgres is back.
-        var completed = await RollbackRunbook.RunAsync(new RunbookContext(MatrixRun.Settings, target, host, MatrixRun.ResultsDirectory));
+        var completed = await RollbackRunbook.RunAsync(new RunbookContext(MatrixRun.Current.Settings, target, host, MatrixRun.ResultsDirectory));
         Assert.That(completed.Steps.Select(s => s.Status), Is.All.AnyOf(StepStatus.Done, StepStatus.AlreadyDone), "completing the rollback after Postgres restarted: " + Describe(completed));
         Assert.That(await ContainersAsync(host), Is.EqualTo(before), "the host's containers (name, state, image; Postgres not recreated) after the fault and its repair");
         var pre8 = await HostChecks.OldContainersHealthyAsync("Pre-8", host);

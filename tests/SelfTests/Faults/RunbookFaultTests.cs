@@ -67,7 +67,7 @@ public sealed partial class RunbookFaultTests
             var settings = Settings() with
             {
                 // The rehearsal's full dwell (10 s): the release turns unhealthy 3 s in, inside it.
-                Stabilization = MatrixRun.Settings.Stabilization,
+                Stabilization = MatrixRun.Current.Settings.Stabilization,
                 Images = Settings().Images with { ExpectedTag = "fault-flapping" },
                 Deploy = Settings().Deploy with { BuildArgs = [.. Settings().Deploy.BuildArgs, "MODULE_FAULT=unhealthy_after_first_healthy"] },
             };
@@ -114,7 +114,7 @@ public sealed partial class RunbookFaultTests
 
             var foreign = new Dictionary<string, string> { ["artwork"] = "0123456789ab", ["order-intake"] = "0123456789ab", ["quote-page"] = "0123456789ab" };
             var migration = await DeploymentChecks.MetadataColumnAsync("Migration", host, Settings(), await Runbooks.Cutover.MigrationRecord.ReadAsync(host, Settings()));
-            Detected("image digests differ from the recorded ones", ["Post-4"], [await DeploymentChecks.UnifiedContainersAsync("Post-4", host, Settings(), foreign, await MatrixRun.ReleaseCommitAsync()), migration], "recorded digest");
+            Detected("image digests differ from the recorded ones", ["Post-4"], [await DeploymentChecks.UnifiedContainersAsync("Post-4", host, Settings(), foreign, await MatrixRun.Current.ReleaseCommitAsync()), migration], "recorded digest");
             await RollBack(Settings(), target, host);
         });
 
@@ -123,7 +123,7 @@ public sealed partial class RunbookFaultTests
         await WithHost(async (_, host) =>
         {
             var digests = new Dictionary<string, string> { ["artwork"] = "sha256:", ["order-intake"] = "sha256:", ["quote-page"] = "sha256:" };
-            Detected("wrong tag deployed (the old per-module images still run)", ["Post-4"], [await DeploymentChecks.UnifiedContainersAsync("Post-4", host, Settings(), digests, await MatrixRun.ReleaseCommitAsync())], "ExpectedTag");
+            Detected("wrong tag deployed (the old per-module images still run)", ["Post-4"], [await DeploymentChecks.UnifiedContainersAsync("Post-4", host, Settings(), digests, await MatrixRun.Current.ReleaseCommitAsync())], "ExpectedTag");
             Detected("migration not applied", ["Migration"], [await DeploymentChecks.MetadataColumnAsync("Migration", host, Settings(), migratedAt: null)], "migration is not applied");
         });
 
@@ -233,7 +233,7 @@ public sealed partial class RunbookFaultTests
     private static async Task WithHost(Func<Targets.TargetUnderTest, SshDockerHost, Task> fault)
     {
         using var exclusive = await RunbookContext.ExclusiveAsync(TimeSpan.FromMinutes(15));
-        var target = await MatrixRun.RehearsalHostTargetAsync();
+        var target = await MatrixRun.Current.RehearsalHostTargetAsync();
         using var host = await SshDockerHost.ConnectAsync(target.Ssh!);
         await fault(target, host);
         var pre8 = await HostChecks.OldContainersHealthyAsync("Pre-8", host);

@@ -13,22 +13,22 @@ internal sealed class ScratchRelease : IDisposable
 
     public ScratchRelease(Func<string, string>? editCompose = null, string? withoutContext = null)
     {
-        var source = ReleaseLayout.Source(MatrixRun.Settings);
+        var source = ReleaseLayout.Source(MatrixRun.Current.Settings);
         Path = Directory.CreateDirectory(System.IO.Path.Combine(scratch.Root, "release")).FullName;
-        foreach (var folder in ModuleCatalogue.All.Where(m => m.Name != withoutContext).Select(m => m.ContextFolder(MatrixRun.Settings)))
+        foreach (var folder in ModuleCatalogue.All.Where(m => m.Name != withoutContext).Select(m => m.ContextFolder(MatrixRun.Current.Settings)))
         {
             Directory.CreateDirectory(System.IO.Path.Combine(Path, folder));
             File.Copy(System.IO.Path.Combine(source, folder, "Dockerfile"), System.IO.Path.Combine(Path, folder, "Dockerfile"));
         }
 
-        var compose = File.ReadAllText(ReleaseLayout.ComposeFile(MatrixRun.Settings));
+        var compose = File.ReadAllText(ReleaseLayout.ComposeFile(MatrixRun.Current.Settings));
         File.WriteAllText(System.IO.Path.Combine(Path, DeployLayout.ComposeFile), (editCompose ?? (text => text))(compose));
     }
 
     public string Path { get; }
 
     /// <summary>The run's settings with this copy as the release.</summary>
-    public Settings.VerificationSettings Settings => MatrixRun.Settings with { Deploy = MatrixRun.Settings.Deploy with { ReleaseSource = Path } };
+    public Settings.VerificationSettings Settings => MatrixRun.Current.Settings with { Deploy = MatrixRun.Current.Settings.Deploy with { ReleaseSource = Path } };
 
     public void Dispose() => scratch.Dispose();
 }

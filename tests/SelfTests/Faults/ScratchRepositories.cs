@@ -36,7 +36,7 @@ internal sealed class ScratchRepositories : IDisposable
 
     public static OpsTool Tools(string? ops = null, string? modules = null, string? authorityPath = null)
     {
-        var tools = MatrixRun.Settings.Tools;
+        var tools = MatrixRun.Current.Settings.Tools;
 
         // The ops CLI resolves a relative --repo-path against its own repository's parent; a copy of
         // the ops repository lives elsewhere, so it is given the real modules repository explicitly.

@@ -77,7 +77,7 @@ public sealed class ServerSideBoundsTests
 
     private static VerificationSettings Settings()
     {
-        var settings = MatrixRun.Settings;
+        var settings = MatrixRun.Current.Settings;
         return settings with
         {
             Ssh = settings.Ssh with { CommandTimeout = ClientBound },

@@ -77,8 +77,8 @@ public sealed class SshFaultTests
 
     private static async Task<SshTarget> GenuineTargetAsync()
     {
-        var world = await MatrixRun.HostWorldAsync();
-        return world.Ssh(MatrixRun.Settings) with { ConnectTimeout = ConnectTimeout };
+        var world = await MatrixRun.Current.HostWorldAsync();
+        return world.Ssh(MatrixRun.Current.Settings) with { ConnectTimeout = ConnectTimeout };
     }
 
     private static int FreeLoopbackPort()

@@ -76,7 +76,7 @@ public sealed class SshHostileConfigTests
 
         public static async Task<ClientFiles> WriteAsync(string home)
         {
-            var target = (await MatrixRun.HostWorldAsync()).Ssh(MatrixRun.Settings);
+            var target = (await MatrixRun.Current.HostWorldAsync()).Ssh(MatrixRun.Current.Settings);
             using var host = await SshDockerHost.ConnectAsync(target);
             var files = new ClientFiles(target);
             var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite };

@@ -25,13 +25,13 @@ public sealed class StaleEnvProdTests
     public async Task AStaleEnvProdIsRewrittenNamingTheKeyNeverTheValue()
     {
         using var exclusive = await RunbookContext.ExclusiveAsync(TimeSpan.FromMinutes(15));
-        var target = await MatrixRun.RehearsalHostTargetAsync();
+        var target = await MatrixRun.Current.RehearsalHostTargetAsync();
         using var host = await SshDockerHost.ConnectAsync(target.Ssh!);
         if ((await RemoteJournal.ReadAsync(host)).ContainsKey(HostClock.StoppingKey))
         {
             // An earlier self-test left the world past step 4 (its unified stack running): the
             // rollback brings back the old stacks, the state in which Cutover-1 compares values.
-            var rollback = await RollbackRunbook.RunAsync(new RunbookContext(MatrixRun.Settings, target, host, MatrixRun.ResultsDirectory));
+            var rollback = await RollbackRunbook.RunAsync(new RunbookContext(MatrixRun.Current.Settings, target, host, MatrixRun.ResultsDirectory));
             Assert.That(rollback.Steps.Select(s => s.Status), Is.All.AnyOf(StepStatus.Done, StepStatus.AlreadyDone), "restoring the before state: " + string.Join("; ", rollback.Steps.Select(s => $"{s.Id} {s.Status} {s.Message}")));
         }
 
@@ -39,7 +39,7 @@ public sealed class StaleEnvProdTests
         await Run(host, $"mkdir -p ~/{DeployLayout.UnifiedDirectory} && if [ -f {EnvPath} ]; then cp -p {EnvPath} {EnvPath}.fault-kept; fi");
         try
         {
-            var context = new RunbookContext(MatrixRun.Settings, target, host, MatrixRun.ResultsDirectory);
+            var context = new RunbookContext(MatrixRun.Current.Settings, target, host, MatrixRun.ResultsDirectory);
             var first = await RunbookRunner.RunStepAsync(new BootstrapEnvStep(), context);
             Assert.That(first.Status, Is.AnyOf(StepStatus.Done, StepStatus.AlreadyDone), "Cutover-1 must write tonight's file: " + first.Message);
             await Run(host, $"sed -i \"s/^FILES_API_KEY=.*/FILES_API_KEY='{StaleValue}'/\" {EnvPath} && test \"$(stat -c %a {EnvPath})\" = 600");

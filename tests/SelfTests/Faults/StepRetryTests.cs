@@ -19,13 +19,13 @@ public sealed class StepRetryTests
     [Test]
     public async Task AStepLostWithTheConnectionRunsAgainAndSaysSo()
     {
-        var target = await MatrixRun.RehearsalHostTargetAsync();
+        var target = await MatrixRun.Current.RehearsalHostTargetAsync();
         using var host = await HostWorldSsh.ConnectAsync();
         var marker = $"mint-retry-probe-{Guid.NewGuid():N}";
         var step = new MarkerStep(marker);
         try
         {
-            var running = RunbookRunner.RunStepAsync(step, new RunbookContext(MatrixRun.Settings, target, host, MatrixRun.ResultsDirectory));
+            var running = RunbookRunner.RunStepAsync(step, new RunbookContext(MatrixRun.Current.Settings, target, host, MatrixRun.ResultsDirectory));
             await step.Started.Task.WaitAsync(TimeSpan.FromSeconds(30));
             await Task.Delay(TimeSpan.FromSeconds(1));
             await DropSessionsAsync();

@@ -45,7 +45,7 @@ public sealed class OpenSshOptionsTests
     [Test]
     public void ThePlanShowsTheSameOptions()
     {
-        var plan = string.Join('\n', new TransferSourcesStep().Plan(MatrixRun.Settings));
+        var plan = string.Join('\n', new TransferSourcesStep().Plan(MatrixRun.Current.Settings));
 
         Assert.That(plan, Does.Contain("-F /dev/null").And.Contain("ProxyJump=none").And.Contain("ControlPath=none").And.Contain("GlobalKnownHostsFile=/dev/null"),
             "the DryRun plan must show the command the step runs");

@@ -24,11 +24,11 @@ public sealed class RehearsalExposureTests
     public async Task NoRehearsalContainerPublishesBeyondLoopbackBeforeOrAfterTheCutover()
     {
         using var exclusive = await RunbookContext.ExclusiveAsync(TimeSpan.FromMinutes(15));
-        var target = await MatrixRun.RehearsalHostTargetAsync();
-        var layout = (await MatrixRun.HostWorldAsync()).State.Layout ?? HostLayout.Default;
+        var target = await MatrixRun.Current.RehearsalHostTargetAsync();
+        var layout = (await MatrixRun.Current.HostWorldAsync()).State.Layout ?? HostLayout.Default;
         using var host = await SshDockerHost.ConnectAsync(target.Ssh!);
         var projects = layout.OldStacks.Select(s => s.Project)
-            .Append(TwinRelease.ProjectOf(await File.ReadAllTextAsync(ReleaseLayout.ComposeFile(MatrixRun.Settings))) ?? DeployLayout.UnifiedDirectory)
+            .Append(TwinRelease.ProjectOf(await File.ReadAllTextAsync(ReleaseLayout.ComposeFile(MatrixRun.Current.Settings))) ?? DeployLayout.UnifiedDirectory)
             .ToHashSet(StringComparer.Ordinal);
         var before = await PublishersAsync(host, projects);
 
@@ -42,12 +42,12 @@ public sealed class RehearsalExposureTests
                 Assert.That(cutover.Steps.Select(s => s.Status), Is.All.AnyOf(StepStatus.Done, StepStatus.AlreadyDone), "the rehearsed cutover did not complete: " + string.Join("; ", cutover.Steps.Select(s => $"{s.Id} {s.Status} {s.Message}")));
                 Assert.That(before.Where(Exposed), Is.Empty, "before the cutover, published beyond loopback");
                 Assert.That(after.Where(Exposed), Is.Empty, "after the cutover, published beyond loopback");
-                Assert.That(after, Has.Some.Contains($"{Loopback}:{ModuleCatalogue.OrderIntake.Port(MatrixRun.Settings)}->"), "the unified stack's order-intake is not among the publishers: the listing cannot be judged");
+                Assert.That(after, Has.Some.Contains($"{Loopback}:{ModuleCatalogue.OrderIntake.Port(MatrixRun.Current.Settings)}->"), "the unified stack's order-intake is not among the publishers: the listing cannot be judged");
             });
         }
         finally
         {
-            var rollback = await RollbackRunbook.RunAsync(new RunbookContext(MatrixRun.Settings, target, host, MatrixRun.ResultsDirectory));
+            var rollback = await RollbackRunbook.RunAsync(new RunbookContext(MatrixRun.Current.Settings, target, host, MatrixRun.ResultsDirectory));
             Assert.That(rollback.Steps.Select(s => s.Status), Is.All.AnyOf(StepStatus.Done, StepStatus.AlreadyDone), "restoring the before state: " + string.Join("; ", rollback.Steps.Select(s => $"{s.Id} {s.Status} {s.Message}")));
         }
     }

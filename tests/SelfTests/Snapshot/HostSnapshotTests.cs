@@ -17,12 +17,12 @@ public sealed class HostSnapshotTests
     [Test]
     public async Task TheSnapshotHoldsTheLayoutAndNoValue()
     {
-        var target = await MatrixRun.RehearsalHostTargetAsync();
+        var target = await MatrixRun.Current.RehearsalHostTargetAsync();
         using var host = await SshDockerHost.ConnectAsync(target.Ssh!);
         var directory = Directory.CreateTempSubdirectory("mint-snapshot-").FullName;
         try
         {
-            var result = await HostSnapshot.TakeAsync(new ReadinessContext(MatrixRun.Settings, host, target), directory);
+            var result = await HostSnapshot.TakeAsync(new ReadinessContext(MatrixRun.Current.Settings, host, target), directory);
             Assert.That(result.Problems, Is.Empty, result.Describe());
 
             var text = await File.ReadAllTextAsync(Path.Combine(directory, HostSnapshot.FileName));
