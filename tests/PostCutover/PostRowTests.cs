@@ -14,7 +14,7 @@ public sealed class PostRowTests
 {
     [TestCaseSource(nameof(Rows))]
     public async Task Post(string id) =>
-        RowAssert.Passed(await PostRows.All.Single(row => row.Id == id).RunAsync(MatrixRun.Current.Rows));
+        RowAssert.Passed(await PostRows.All.Single(row => row.Id == id).RunAsync(MatrixRun.Current));
 
     private static IEnumerable<TestCaseData> Rows() => StageRowCases.Of(PostRows.All);
 }

@@ -13,7 +13,7 @@ public sealed class PreRowTests
 {
     [TestCaseSource(nameof(Rows))]
     public async Task Pre(string id) =>
-        RowAssert.Passed(await PreRows.All.Single(row => row.Id == id).RunAsync(MatrixRun.Current.Rows));
+        RowAssert.Passed(await PreRows.All.Single(row => row.Id == id).RunAsync(MatrixRun.Current));
 
     private static IEnumerable<TestCaseData> Rows() => StageRowCases.Of(PreRows.All);
 }

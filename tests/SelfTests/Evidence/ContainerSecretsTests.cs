@@ -28,7 +28,7 @@ public sealed class ContainerSecretsTests
     [TestCase("MINIO_ENDPOINT", false)]
     [TestCase("MINIO_BUCKET", false)]
     [TestCase("ARTWORK_TAG", false)]
-    public void SecretLookingKeys(string key, bool secret) => Assert.That(ContainerSecrets.IsSecretKey(key), Is.EqualTo(secret), $"is {key} secret-named");
+    public void SecretLookingKeys(string key, bool secret) => Assert.That(SecretSources.IsSecretKey(key), Is.EqualTo(secret), $"is {key} secret-named");
 
     [Test]
     public void AnEnvironmentRegistersItsSecretsAndThePasswordInsideTheUrl()
@@ -37,7 +37,7 @@ public sealed class ContainerSecretsTests
         var key = "k-" + Guid.NewGuid().ToString("N");
         var endpoint = "minio-" + Guid.NewGuid().ToString("N")[..8] + ":9000";
 
-        ContainerSecrets.Register([$"DATABASE_URL=postgres://mint:{password}@mint-os-postgres:5432/mint", $"API_KEY={key}", $"MINIO_ENDPOINT={endpoint}", "NOEQUALS"]);
+        Redactor.RegisterEntries([$"DATABASE_URL=postgres://mint:{password}@mint-os-postgres:5432/mint", $"API_KEY={key}", $"MINIO_ENDPOINT={endpoint}", "NOEQUALS"]);
 
         Assert.Multiple(() =>
         {
@@ -56,7 +56,7 @@ public sealed class ContainerSecretsTests
         var inUrl = "u" + Guid.NewGuid().ToString("N")[..10];
         var workingDirectory = "/srv/" + Guid.NewGuid().ToString("N");
 
-        ContainerSecrets.Register([
+        Redactor.RegisterEntries([
             $"ConnectionStrings__Main=Host=db;Username=mint;Password=\"{quoted.Replace("\"", "\"\"", StringComparison.Ordinal)}\";Database=mint",
             $"LEGACY=Server=db;Pwd={plain}",
             $"UPSTREAM=https://svc:{inUrl}@example.invalid/api",

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Mint.Verification.Checks.Readiness;
 using Mint.Verification.Checks.Snapshot;
 using Mint.Verification.Modules;
+using Mint.Verification.Redaction;
 using Mint.Verification.Remote;
 
 namespace Mint.Verification.SelfTests.Snapshot;
@@ -30,7 +31,7 @@ public sealed class HostSnapshotTests
             var filesApi = snapshot["containers"]!.AsArray().Single(c => (string?)c!["name"] == "files-api")!;
             var environment = await host.RunAsync("docker inspect --format '{{range .Config.Env}}{{println .}}{{end}}' files-api");
             var values = environment.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split('=', 2))
-                .Where(p => p.Length == 2 && p[1].Length >= 6 && ContainerSecrets.IsSecretKey(p[0])).Select(p => p[1]).ToList();
+                .Where(p => p.Length == 2 && p[1].Length >= 6 && SecretSources.IsSecretKey(p[0])).Select(p => p[1]).ToList();
 
             Assert.Multiple(() =>
             {
