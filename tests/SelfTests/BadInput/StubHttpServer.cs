@@ -37,6 +37,14 @@ internal sealed class StubHttpServer : IAsyncDisposable
 
     public static StubHttpServer Silent() => new(responses: null);
 
+    /// <summary>An address on 127.0.0.1 where nothing listens (a port just freed): a connection is refused.</summary>
+    public static Uri NothingListening()
+    {
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        return new($"http://127.0.0.1:{((IPEndPoint)probe.LocalEndpoint).Port}/");
+    }
+
     private static string Response(int status, string contentType, string body) =>
         $"HTTP/1.1 {status} {(HttpStatusCode)status}\r\nContent-Type: {contentType}\r\nContent-Length: {Encoding.UTF8.GetByteCount(body)}\r\nConnection: close\r\n\r\n{body}";
 
