@@ -17,5 +17,5 @@ public sealed class BaselineRow
     [MatrixRow(BaselineSampling.Row)]
     [Description("Baseline of the old stack's health latency for the soak (soak-baseline.json in the night: p50/p95 per module; not a change-pack row)")]
     public async Task Baseline_OldStackHealthLatencyRecorded() =>
-        RowAssert.Passed(await BaselineSampling.RunAsync(await MatrixRun.HostTargetAsync(), MatrixRun.Http, MatrixRun.Settings.ChangeId, MatrixRun.ResultsDirectory));
+        RowAssert.Passed(await BaselineSampling.RunAsync(await MatrixRun.Current.HostTargetAsync(), MatrixRun.Current.Http, MatrixRun.Current.Settings.ChangeId, MatrixRun.ResultsDirectory));
 }
