@@ -1,3 +1,4 @@
+using Mint.Verification.Checks.OldSeed;
 using Mint.Verification.Checks.Readiness;
 using Mint.Verification.Checks.Snapshot;
 using Mint.Verification.Evidence;

@@ -1,3 +1,4 @@
+using Mint.Verification.Checks.OldSeed;
 using Mint.Verification.Checks.Rows;
 using Mint.Verification.Remote;
 

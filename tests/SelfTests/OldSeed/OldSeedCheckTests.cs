@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using Mint.Verification.Checks;
+using Mint.Verification.Checks.OldSeed;
+using Mint.Verification.Evidence;
 using Mint.Verification.Http;
 using Mint.Verification.SelfTests.BadInput;
 using Mint.Verification.Targets;

@@ -1,4 +1,5 @@
-using Mint.Verification.Checks;
+using Mint.Verification.Checks.OldSeed;
+using Mint.Verification.Evidence;
 
 namespace Mint.Verification.SelfTests.OldSeed;
 
