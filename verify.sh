@@ -4,7 +4,7 @@
 #   ./verify.sh prepare    Docker engine (installed and started if none answers) + every image the
 #                          rehearsal needs, built offline; a second run skips what exists.
 #   ./verify.sh rehearse   The main job: the cutover rehearsal on this machine's engine, the
-#                          operator's five invocations Pre, Cutover, Post, Rollback, Pre.
+#                          operator's six invocations Pre, Cutover, Post, Soak, Rollback, Pre.
 #                          --twin FILE: on a twin built from that host-snapshot.json.
 #   ./verify.sh test       The project's tests: self-tests and module contracts, then the same
 #                          drill; ends with "N passed, N failed".
@@ -295,11 +295,11 @@ down() {
 # The operator's cutover day, rehearsed on one host world: one quiet `dotnet test` per stage on the
 # stage's project, exactly the commands of README.md. Later stages run even if an earlier one
 # failed (their rows then say why); the drill fails if any stage did.
-DRILL=(Pre Cutover Post Rollback Pre)
+DRILL=(Pre Cutover Post Soak Rollback Pre)
 stage_project() {
   case "$1" in
     Pre) echo tests/PreCutover ;;
-    Post) echo tests/PostCutover ;;
+    Post | Soak) echo tests/PostCutover ;;
     Cutover | Rollback) echo tests/Runbooks ;;
   esac
 }

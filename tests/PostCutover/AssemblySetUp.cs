@@ -1,3 +1,4 @@
+using Mint.Verification.PostCutover;
 using Mint.Verification.Testing;
 using NUnit.Framework;
 
@@ -6,5 +7,6 @@ using NUnit.Framework;
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1050:Declare types in namespaces", Justification = "NUnit runs a namespace-less SetUpFixture once per assembly.")]
 public sealed class AssemblySetUp : MatrixAssemblySetUp
 {
-    protected override string? Gate => "Post";
+    // One project, two stages: the soak's failure ends with the soak's stop block.
+    protected override string? Gate => SoakRows.Started ? "Soak" : "Post";
 }

@@ -43,6 +43,17 @@ public sealed class SoakJudgementTests
     }
 
     [Test]
+    public void ARestartByHandFailsThoughTheRestartCountStays()
+    {
+        // `docker restart` keeps the count (it counts only the restart policy's); the start time moves.
+        var verdict = Judge(Samples(i => i < 5 ? Healthy() with { Container = Running with { StartedAt = "2026-12-03T21:59:00Z" } } : Healthy() with { Container = Running with { StartedAt = "2026-12-03T22:00:10Z" } }));
+
+        Assert.That(verdict.Outcome, Is.EqualTo(SoakOutcome.Fail));
+        Assert.That(verdict.DecidedBy, Is.EqualTo(SoakJudgement.RestartLimit));
+        Assert.That(verdict.Detail, Does.Contain("restart count 0 -> 0, started at 2026-12-03T21:59:00Z -> 2026-12-03T22:00:10Z"));
+    }
+
+    [Test]
     public void AReplacedContainerAnOomKillAndAnUnhealthyStateEachFailAtOnce()
     {
         Assert.Multiple(() =>
