@@ -105,12 +105,13 @@ public sealed partial class RunbookFaultTests
             Assert.That((await host.RunAsync(OldContainers)).Stdout, Is.EqualTo(before).And.Not.Empty, "the refused cutover changed the old stacks' containers");
         });
 
-    /// <summary>The faults that need a host cut over, on one cutover: a slow start, foreign digests, the old seed's (<see cref="OldSeedFaultsAsync"/>).</summary>
+    /// <summary>The faults that need a host cut over, on one cutover: a slow start, foreign digests, the old seed's (<see cref="OldSeedFaultsAsync"/>), the soak's (<see cref="SoakFaultsAsync"/>).</summary>
     [Test]
     public async Task SlowCutoverAndForeignDigestsAfterASuccessfulCutover() =>
         await WithHost(async (target, host) =>
         {
             var oldSeed = await PreGateSnapshot.RecordOldSeedAsync(host, target);
+            var baseline = await SoakBaselineBeforeTheCutoverAsync(target);
             var run = await Cutover(Settings() with { DowntimeWindow = TimeSpan.FromMilliseconds(500) }, target, host);
             Detected("start slower than the downtime window (window lowered to 0.5 s)", ["Downtime"], [.. Steps(run), run.Downtime!], "DowntimeWindowSeconds");
 
@@ -118,6 +119,7 @@ public sealed partial class RunbookFaultTests
             var migration = await DeploymentChecks.MetadataColumnAsync("Migration", host, Settings(), await Runbooks.Cutover.MigrationRecord.ReadAsync(host, Settings()));
             Detected("image digests differ from the recorded ones", ["Post-4"], [await DeploymentChecks.UnifiedContainersAsync("Post-4", host, Settings(), foreign, await MatrixRun.Current.ReleaseCommitAsync()), migration], "recorded digest");
             await OldSeedFaultsAsync(host, oldSeed);
+            await SoakFaultsAsync(target, host, baseline);
             await RollBack(Settings(), target, host);
         });
 
