@@ -13,7 +13,7 @@ namespace Mint.Verification.PostCutover;
 /// one soak. Reads only: GETs, a validation that stores nothing, `docker inspect`. A DryRun plans it.
 /// </summary>
 [TestFixture]
-[Category(SoakStage.Category)]
+[Category("Soak")]
 public sealed class SoakRows
 {
     private static readonly Lazy<Task<(SoakInputs Inputs, SoakRun Run)>> Soak = new(SoakAsync);
