@@ -18,6 +18,9 @@ public sealed class SoakRows
 {
     private static readonly Lazy<Task<(SoakInputs Inputs, SoakRun Run)>> Soak = new(SoakAsync);
 
+    /// <summary>The plan, printed once per invocation (by the first row that needs it).</summary>
+    private static readonly Lazy<bool> PlanShown = new(ShowPlan);
+
     /// <summary>True once this invocation's soak started: a failed row then ends with the soak's stop block, not Post's.</summary>
     public static bool Started { get; private set; }
 
@@ -41,7 +44,8 @@ public sealed class SoakRows
         var run = MatrixRun.Current;
         if (run.Settings.DryRun)
         {
-            // Planned, never passed; nothing is contacted (the plan is the settings' own words).
+            // Planned, never passed; nothing is contacted (the plan is the settings' own words), shown once in full.
+            _ = PlanShown.Value;
             RowAssert.Planned(new Checks.CheckResult(SoakStage.Row(module), $"{module.Container} over the soak"), $"{SoakStage.Row(module)} on {run.Settings.Host}", SoakLine.Plan(run.Settings.Soak));
             return;
         }
@@ -55,6 +59,16 @@ public sealed class SoakRows
             _ => Verdict.Inconclusive,
         };
         RowAssert.Judged(result, verdict);
+    }
+
+    private static bool ShowPlan()
+    {
+        foreach (var line in SoakLine.Plan(MatrixRun.Current.Settings.Soak))
+        {
+            OperatorConsole.Line($"soak       {line}");
+        }
+
+        return true;
     }
 
     private static async Task<(SoakInputs, SoakRun)> SoakAsync()
@@ -83,11 +97,7 @@ public sealed class SoakRows
 
         var inputs = new SoakInputs(run.Settings.Soak, target, new Http.ModuleHttp(SoakStage.RequestTimeout(run.Settings.Soak, run.Settings.HttpTimeout)), run.Settings.Payloads, run.Marker, intakeSeed.SeedId, ssh,
             SoakBaseline.Read(run.Night, host, run.Settings.ChangeId, now), run.Night);
-        foreach (var line in SoakLine.Plan(run.Settings.Soak))
-        {
-            OperatorConsole.Line($"soak       {line}");
-        }
-
+        _ = PlanShown.Value;
         return (inputs, await SoakStage.RunAsync(inputs, OperatorConsole.Line));
     }
 }

@@ -99,6 +99,31 @@ public sealed class ChangeRecordTests
     }
 
     [Test]
+    public void TheSoakHasItsSectionWithFiguresAndChartsAndAFailedSoakWithholdsTheSuccess()
+    {
+        var writer = new AllureResultsWriter(results, EvidenceSamples.ChangeId);
+        foreach (var row in Enumerable.Range(1, 8).Select(i => $"Pre-{i}").Concat(Enumerable.Range(1, 9).Select(i => $"Cutover-{i}")).Concat(Enumerable.Range(1, 9).Select(i => $"Post-{i}")))
+        {
+            EvidenceSamples.WriteRow(writer, row, row.Split('-')[0], EvidenceSamples.Passing(row));
+        }
+
+        EvidenceSamples.WriteRow(writer, "Soak-files-api", "Soak", EvidenceSamples.Passing("Soak-files-api", "60 s, 30 samples, 0 failed, p95 14 ms (baseline 11 ms), 0 restarts: files-api: every limit held"));
+        EvidenceSamples.WriteRow(writer, "Soak-quote-page", "Soak", EvidenceSamples.Passing("Soak-quote-page").Fail("consecutive failure limit: quote-page: 3 failed samples in a row"));
+
+        var (markdown, signOff) = ChangeRecord.Render(Pack, ResultSet.Read(results), DateTimeOffset.UtcNow);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(markdown, Does.Contain("## Soak"));
+            Assert.That(markdown, Does.Contain("PASS — 60 s, 30 samples, 0 failed, p95 14 ms (baseline 11 ms), 0 restarts"));
+            Assert.That(markdown, Does.Contain("](allure-results/soak-files-api.png)").And.Contain("](allure-results/soak-quote-page.png)"));
+            Assert.That(markdown, Does.Contain("- Soak: files-api PASS (60 s, 30 samples, 0 failed, p95 14 ms (baseline 11 ms), 0 restarts); quote-page FAIL (consecutive failure limit)"));
+            Assert.That(markdown, Does.Not.Contain("| Soak |"), "the soak's rows are in its own section, not again under Other Rows");
+            Assert.That(signOff.Status, Is.Not.EqualTo("Cutover successful"), "a failed soak withholds the success");
+        });
+    }
+
+    [Test]
     public void RolledBackWhenRollbackRowsRanAndPassed()
     {
         var writer = new AllureResultsWriter(results, EvidenceSamples.ChangeId);

@@ -16,7 +16,7 @@ namespace Mint.Verification.SelfTests.Faults;
 /// </summary>
 public sealed partial class RunbookFaultTests
 {
-    /// <summary>12 s, a sample a second: long enough for two freezes and the coverage rule, short enough for the catalogue.</summary>
+    /// <summary>12 s, a sample a second: long enough for the coverage rule, short enough for the catalogue.</summary>
     private static readonly SoakSettings FaultSoak = SoakSettings.Defaults with
     {
         Duration = TimeSpan.FromSeconds(12),
@@ -54,12 +54,15 @@ public sealed partial class RunbookFaultTests
         // A restart by hand: the restart count stays; the start time moves (or the stopped state is seen first).
         var restarted = await SoakAsync(Inputs(target, host), host, "sleep 3 && docker restart -t 1 files-api >/dev/null");
         SoakDetected("files-api restarted mid-soak (docker restart)", restarted, ModuleCatalogue.Artwork, [SoakJudgement.RestartLimit, SoakJudgement.UnhealthyLimit], stopsEarly: true);
-        await Run(host, "docker inspect --format '{{.State.Health.Status}}' files-api | grep -qx healthy || (for i in $(seq 1 60); do sleep 0.5; docker inspect --format '{{.State.Health.Status}}' files-api | grep -qx healthy && exit 0; done; exit 1)");
+        await AllHealthyAgainAsync(host);
 
         // Frozen 3 s in every 10 (the injection ends on its own; unpaused whatever happens).
         try
         {
-            var paused = await SoakAsync(Inputs(target, host), host, "for i in 1 2; do sleep 1; docker pause quote-page >/dev/null; sleep 3; docker unpause quote-page >/dev/null; sleep 6; done");
+            // Two freezes inside a 14 s soak (at about 0.5 s and 10.5 s): 2-3 failed samples each, so the
+            // consecutive limit (3 in a row) or the cumulative one (3 in all for this soak) decides.
+            var paused = await SoakAsync(Inputs(target, host) with { Limits = FaultSoak with { Duration = TimeSpan.FromSeconds(14), FailureLimit = 3 } }, host,
+                "docker pause quote-page >/dev/null; sleep 3; docker unpause quote-page >/dev/null; sleep 7; docker pause quote-page >/dev/null; sleep 3; docker unpause quote-page >/dev/null");
             SoakDetected("quote-page frozen 3 s in every 10 (docker pause)", paused, ModuleCatalogue.QuotePage, [SoakJudgement.ConsecutiveLimit, SoakJudgement.FailureLimit], stopsEarly: true);
         }
         finally
@@ -67,16 +70,21 @@ public sealed partial class RunbookFaultTests
             await host.RunAsync("docker unpause quote-page 2>/dev/null || true");
         }
 
-        // Starved of CPU: slower answers, none lost; the latency limit against the old stack's baseline decides.
-        await Run(host, "docker update --cpus 0.05 order-intake >/dev/null");
+        await AllHealthyAgainAsync(host);
+
+        // Starved of CPU (3% of one core): answers of 100-500 ms where the old stack's took tens. The
+        // failure limits are lifted for this soak (a starved answer past the 1 s bound is a failed
+        // sample), so the latency limit against the old stack's baseline is the one that decides.
+        await Run(host, "docker update --cpus 0.03 order-intake >/dev/null");
         try
         {
-            var slowed = await SoakAsync(Inputs(target, host));
-            SoakDetected("order-intake slowed (docker update --cpus 0.05)", slowed, ModuleCatalogue.OrderIntake, [SoakJudgement.LatencyLimit], stopsEarly: false);
+            var slowed = await SoakAsync(Inputs(target, host) with { Limits = FaultSoak with { FailureLimit = FaultSoak.ExpectedSamples, ConsecutiveLimit = FaultSoak.ExpectedSamples } });
+            SoakDetected("order-intake starved of CPU (docker update --cpus 0.03)", slowed, ModuleCatalogue.OrderIntake, [SoakJudgement.LatencyLimit], stopsEarly: false);
         }
         finally
         {
-            await Run(host, "docker update --cpus 0 order-intake >/dev/null");
+            // `--cpus 0` changes nothing (0 is "not given" to the engine): every core is the limit that is none.
+            await Run(host, "docker update --cpus \"$(nproc)\" order-intake >/dev/null");
         }
 
         // Nothing reachable: no HTTP answer (a closed port) and no SSH session: INCONCLUSIVE, never PASS.
@@ -86,6 +94,10 @@ public sealed partial class RunbookFaultTests
         Assert.That(unreachable.Detected, Is.True, unreachable.ToString());
         Assert.That(blind.Run.Verdicts.Select(v => v.Outcome), Is.All.EqualTo(SoakOutcome.Inconclusive), "no data is INCONCLUSIVE, never PASS or FAIL");
     }
+
+    /// <summary>After a fault, the next soak starts on three healthy containers (their healthchecks probe every 2 s).</summary>
+    private static Task AllHealthyAgainAsync(SshDockerHost host) =>
+        Run(host, $"for i in $(seq 1 120); do [ \"$(docker inspect --format '{{{{.State.Health.Status}}}}' {string.Join(' ', ModuleCatalogue.Containers)} | sort -u)\" = healthy ] && exit 0; sleep 0.5; done; docker inspect --format '{{{{.Name}}}} {{{{.State.Health.Status}}}}' {string.Join(' ', ModuleCatalogue.Containers)}; exit 1");
 
     /// <summary>One soak, with a fault injected over SSH beside it (its command ends on its own); every module's row.</summary>
     private static async Task<(SoakRun Run, IReadOnlyList<CheckResult> Results)> SoakAsync(SoakInputs inputs, SshDockerHost? injectOn = null, string? injection = null)
@@ -107,6 +119,7 @@ public sealed partial class RunbookFaultTests
         var verdict = soak.Run.Of(broken);
         Assert.That((verdict.Outcome, limits.Contains(verdict.DecidedBy)), Is.EqualTo((SoakOutcome.Fail, true)), $"{fault}: {broken.Container} {verdict.Outcome} ({verdict.DecidedBy}): {verdict.Detail}");
         Assert.That(soak.Run.Verdicts.Where(v => v.Module != broken.Container).Select(v => v.Outcome), Has.None.EqualTo(SoakOutcome.Fail), $"{fault}: only {broken.Container} fails");
-        Detected(fault, stopsEarly ? SoakRows : [SoakStage.Row(broken)], soak.Results, broken.Container);
+        // The broken module's row first: the catalogue quotes the first expected row's problem.
+        Detected(fault, stopsEarly ? SoakRows : [SoakStage.Row(broken)], [.. soak.Results.OrderBy(r => r.Row != SoakStage.Row(broken))], broken.Container);
     }
 }
