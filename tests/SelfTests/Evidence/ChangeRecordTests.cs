@@ -115,7 +115,7 @@ public sealed class ChangeRecordTests
         Assert.Multiple(() =>
         {
             Assert.That(markdown, Does.Contain("## Soak"));
-            Assert.That(markdown, Does.Contain("PASS — 60 s, 30 samples, 0 failed, p95 14 ms (baseline 11 ms), 0 restarts"));
+            Assert.That(markdown, Does.Contain("PASS — observed: 60 s, 30 samples, 0 failed, p95 14 ms (baseline 11 ms), 0 restarts"));
             Assert.That(markdown, Does.Contain("](allure-results/soak-files-api.png)").And.Contain("](allure-results/soak-quote-page.png)"));
             Assert.That(markdown, Does.Contain("- Soak: files-api PASS (60 s, 30 samples, 0 failed, p95 14 ms (baseline 11 ms), 0 restarts); quote-page FAIL (consecutive failure limit)"));
             Assert.That(markdown, Does.Not.Contain("| Soak |"), "the soak's rows are in its own section, not again under Other Rows");
