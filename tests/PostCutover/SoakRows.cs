@@ -1,5 +1,6 @@
 using Mint.Verification.Checks.Soak;
 using Mint.Verification.Contract;
+using Mint.Verification.Evidence;
 using Mint.Verification.Modules;
 using Mint.Verification.Operator;
 using Mint.Verification.Remote;
@@ -78,7 +79,7 @@ public sealed class SoakRows
         var target = await run.HostTargetAsync();
         var host = target.Endpoints.FilesApi.Host;
         var now = DateTimeOffset.UtcNow;
-        var seed = IntakeSeedRecord.Read(run.Night, host, run.Settings.ChangeId, now);
+        var seed = SeedRecord.ReadIntake(run.Night, host, run.Settings.ChangeId, now);
         if (seed.Record is not { } intakeSeed)
         {
             throw new InvalidOperationException($"the soak cannot start: {seed.Refusal}");

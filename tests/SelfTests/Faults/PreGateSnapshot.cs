@@ -1,4 +1,3 @@
-using Mint.Verification.Checks.OldSeed;
 using Mint.Verification.Checks.Readiness;
 using Mint.Verification.Checks.Snapshot;
 using Mint.Verification.Evidence;
@@ -26,7 +25,7 @@ internal static class PreGateSnapshot
     {
         var ready1 = await DatabaseReadiness.CheckAsync(new ReadinessContext(MatrixRun.Current.Settings, host, target) { Night = MatrixRun.ResultsDirectory });
         Assert.That(ready1.Passed, Is.True, "Ready-1 before the cutover: " + ready1.Describe());
-        var recorded = OldSeedRecord.Read(MatrixRun.ResultsDirectory, target.Endpoints.FilesApi.Host, MatrixRun.Current.Settings.ChangeId, DateTimeOffset.UtcNow);
+        var recorded = SeedRecord.ReadOld(MatrixRun.ResultsDirectory, target.Endpoints.FilesApi.Host, MatrixRun.Current.Settings.ChangeId, DateTimeOffset.UtcNow);
         Assert.That(recorded.Record, Is.Not.Null, $"Ready-1 recorded no old seed ({ready1.Observations[0]}): {recorded.Refusal}");
         return recorded.Record!.SeedId;
     }

@@ -20,7 +20,7 @@ public sealed class OldSeedCheckTests
 {
     private const string SeedId = "11111111-1111-4111-8111-111111111111";
     private static readonly ModuleHttp Http = new(TimeSpan.FromSeconds(2));
-    private static readonly PreRecordReading<OldSeedRecord> Recorded = new(new OldSeedRecord("127.0.0.1", "CHANGE-1", DateTimeOffset.UtcNow, Guid.Parse(SeedId)), null);
+    private static readonly PreRecordReading<SeedRecord> Recorded = new(new SeedRecord("127.0.0.1", "CHANGE-1", DateTimeOffset.UtcNow, Guid.Parse(SeedId)), null);
 
     [Test]
     public async Task AnExistingSeedWithMetadataNullPasses()
@@ -77,7 +77,7 @@ public sealed class OldSeedCheckTests
     public async Task NoRecordFromPreFailsNamingTheFileWithoutAsking()
     {
         await using var filesApi = StubHttpServer.Answering(200, "application/json", Seed("null", "false"));
-        var refused = new PreRecordReading<OldSeedRecord>(null, "no old seed record at /night/old-seed.json (Pre's Ready-1 writes it when artwork_seeds holds a seed)");
+        var refused = new PreRecordReading<SeedRecord>(null, "no old seed record at /night/old-seed.json (Pre's Ready-1 writes it when artwork_seeds holds a seed)");
 
         var result = await ReadBackAsync(filesApi.BaseAddress, refused);
 
@@ -98,7 +98,7 @@ public sealed class OldSeedCheckTests
         Assert.That(result.Problems, Has.Exactly(1).Contains($"{nowhere}api/v1/seeds/{SeedId}").And.Contains("the old seed"));
     }
 
-    private static Task<CheckResult> ReadBackAsync(Uri filesApi, PreRecordReading<OldSeedRecord> recorded) =>
+    private static Task<CheckResult> ReadBackAsync(Uri filesApi, PreRecordReading<SeedRecord> recorded) =>
         OldSeedCheck.ReadBackAsync(OldSeedCheck.Row, new TargetUnderTest("stand-in files-api", new ModuleEndpoints(filesApi, new Uri("http://127.0.0.1:9/"), new Uri("http://127.0.0.1:9/")), "files-key-1234", null), Http, recorded);
 
     private static string Seed(string metadata, string hasLineItem) =>

@@ -1,4 +1,3 @@
-using Mint.Verification.Checks.OldSeed;
 using Mint.Verification.Evidence;
 
 namespace Mint.Verification.SelfTests.OldSeed;
@@ -26,9 +25,9 @@ public sealed class OldSeedRecordTests
     [Test]
     public void ThePostRowReadsBackTheRecordedSeed()
     {
-        var path = Recorded().WriteTo(directory);
+        var path = Recorded().WriteTo(SeedRecord.OldSeedIn(directory));
 
-        var reading = OldSeedRecord.Read(directory, Host, Change, PostTime);
+        var reading = SeedRecord.ReadOld(directory, Host, Change, PostTime);
 
         Assert.Multiple(() =>
         {
@@ -42,25 +41,25 @@ public sealed class OldSeedRecordTests
     [Test]
     public void ALaterPreOfTheNightReplacesTheEarlier()
     {
-        Recorded().WriteTo(directory);
+        Recorded().WriteTo(SeedRecord.OldSeedIn(directory));
         var later = Guid.Parse("22222222-2222-4222-8222-222222222222");
-        (Recorded() with { SeedId = later, Taken = Taken.AddMinutes(30) }).WriteTo(directory);
+        (Recorded() with { SeedId = later, Taken = Taken.AddMinutes(30) }).WriteTo(SeedRecord.OldSeedIn(directory));
 
-        Assert.That(OldSeedRecord.Read(directory, Host, Change, PostTime).Record?.SeedId, Is.EqualTo(later));
+        Assert.That(SeedRecord.ReadOld(directory, Host, Change, PostTime).Record?.SeedId, Is.EqualTo(later));
     }
 
     [Test]
     public void WithoutARecordTheRefusalNamesTheFileAndWhoWritesIt() =>
-        Assert.That(OldSeedRecord.Read(directory, Host, Change, PostTime).Refusal, Is.EqualTo($"no old seed record at {OldSeedRecord.PathIn(directory)} (Pre's Ready-1 writes it when artwork_seeds holds a seed)"));
+        Assert.That(SeedRecord.ReadOld(directory, Host, Change, PostTime).Refusal, Is.EqualTo($"no old seed record at {SeedRecord.OldSeedIn(directory)} (Pre's Ready-1 writes it when artwork_seeds holds a seed)"));
 
     [Test]
     public void ARecordWithoutASeedIdIsNotReadable()
     {
-        var path = OldSeedRecord.PathIn(directory);
+        var path = SeedRecord.OldSeedIn(directory);
         File.WriteAllText(path, Recorded().ToJson().Replace("\"seed_id\"", "\"seed\"", StringComparison.Ordinal));
-        var missing = OldSeedRecord.Read(directory, Host, Change, PostTime);
-        (Recorded() with { SeedId = Guid.Empty }).WriteTo(directory);
-        var empty = OldSeedRecord.Read(directory, Host, Change, PostTime);
+        var missing = SeedRecord.ReadOld(directory, Host, Change, PostTime);
+        (Recorded() with { SeedId = Guid.Empty }).WriteTo(SeedRecord.OldSeedIn(directory));
+        var empty = SeedRecord.ReadOld(directory, Host, Change, PostTime);
 
         Assert.Multiple(() =>
         {
@@ -75,16 +74,16 @@ public sealed class OldSeedRecordTests
     [Test]
     public void ARecordOfAnotherHostIsRefused()
     {
-        (Recorded() with { Host = "192.168.1.200" }).WriteTo(directory);
+        (Recorded() with { Host = "192.168.1.200" }).WriteTo(SeedRecord.OldSeedIn(directory));
 
-        var reading = OldSeedRecord.Read(directory, Host, Change, PostTime);
+        var reading = SeedRecord.ReadOld(directory, Host, Change, PostTime);
 
         Assert.Multiple(() =>
         {
             Assert.That(reading.Record, Is.Null);
-            Assert.That(reading.Refusal, Is.EqualTo($"the old seed record {OldSeedRecord.PathIn(directory)} is of 192.168.1.200, not of 127.0.0.1"));
+            Assert.That(reading.Refusal, Is.EqualTo($"the old seed record {SeedRecord.OldSeedIn(directory)} is of 192.168.1.200, not of 127.0.0.1"));
         });
     }
 
-    private static OldSeedRecord Recorded() => new(Host, Change, Taken, Seed);
+    private static SeedRecord Recorded() => new(Host, Change, Taken, Seed);
 }
