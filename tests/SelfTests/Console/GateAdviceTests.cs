@@ -36,6 +36,18 @@ public sealed class GateAdviceTests
     }
 
     [Test]
+    public void AFailedSoakNamesTheConfirmedRollbackAndItsOwnCommandToRetry()
+    {
+        var settings = Production();
+
+        var (state, next) = StopAdvice.ForGate(settings, "Soak", HostModulesSamples.UnifiedServing);
+
+        Assert.That(state, Does.StartWith("as the cutover left it: Soak only reads;").And.Not.Contain("marked intake"));
+        Assert.That(next, Does.Contain($"MINT_CONFIRM=rollback:{settings.ChangeId}").And.Contain("--filter Category=Rollback")
+            .And.Contain("dotnet test tests/PostCutover -v q --filter Category=Soak --settings runsettings/production.runsettings again"));
+    }
+
+    [Test]
     public void AFailedPostWithNoCutoverAdvisesNoRollback()
     {
         var (state, next) = StopAdvice.ForGate(Production(), "Post", HostModulesSamples.OldServing);
