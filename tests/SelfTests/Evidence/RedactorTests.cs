@@ -26,6 +26,19 @@ public sealed class RedactorTests
     }
 
     [Test]
+    public void AWorldThatDidNotStartShowsItsContainersLogsWithoutItsSecrets()
+    {
+        // CI saw it: a host world whose first SSH connection failed printed the S3 server's log tail,
+        // access key included, as every affected test's failure message.
+        var key = "planted" + Guid.NewGuid().ToString("N");
+        Redactor.Register(key);
+
+        var failure = new Worlds.WorldStartException($"The rehearsal host world could not be built: ...{Environment.NewLine}  /mint-hw-s3:{Environment.NewLine}    | s3-server: access key {key}; signature V4 checked");
+
+        Assert.That(failure.Message, Does.Not.Contain(key).And.Contain("s3-server: access key ***"));
+    }
+
+    [Test]
     public void AFourOrFiveCharacterValueIsMaskedOnlyAsAWholeToken()
     {
         var value = "Z" + Guid.NewGuid().ToString("N")[..3];
