@@ -85,6 +85,34 @@ public sealed class SoakSamplerTests
     }
 
     [Test]
+    public async Task FailuresAroundASlowAnswerThatIsOkAreNotTakenForARunInARow()
+    {
+        // quote-page: tick 0 fails, tick 1 answers ok after 0.6 s, ticks 2 and 3 fail at once, then ok.
+        // Judged before tick 1 answers, ticks 0, 2, 3 would look like 3 failures in a row.
+        var calls = 0;
+        async Task<(ProbeReading, ProbeReading)> Probe(Module module, CancellationToken cancellation)
+        {
+            if (module != ModuleCatalogue.QuotePage)
+            {
+                return await Healthy(module, cancellation);
+            }
+
+            var call = Interlocked.Increment(ref calls) - 2; // the warm-up is call 1: tick 0 is call 2
+            if (call == 1)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(600), cancellation);
+            }
+
+            return call is 0 or 2 or 3 ? (ProbeReading.NoAnswer("refused"), ProbeReading.NoAnswer("refused")) : await Healthy(module, cancellation);
+        }
+
+        var recording = await new SoakSampler(Limits with { FailureLimit = 10 }, Probe, Readings(restartsOf: _ => 0), _ => { }).RunAsync(SamplesFile);
+
+        recording.StoppedEarlyBy.Should().BeNull("the longest run of failures is 2 (ticks 2 and 3), under the limit of 3");
+        recording.Of("quote-page").Should().HaveCount(Limits.ExpectedSamples);
+    }
+
+    [Test]
     public async Task NoSessionToReadTheContainersIsSamplesWithoutReadingsNotAnEndOfTheSoak()
     {
         var recording = await Sampler(Healthy, _ => throw new InvalidOperationException("ssh refused"), _ => { }).RunAsync(SamplesFile);
