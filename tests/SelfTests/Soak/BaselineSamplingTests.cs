@@ -39,7 +39,7 @@ public sealed class BaselineSamplingTests
         Assert.Multiple(() =>
         {
             Assert.That(result.Passed, Is.True, result.Describe());
-            Assert.That(result.Observations[0], Does.Match(@"^files-api p50 \d+ ms p95 \d+ ms \(5 samples\); quote-page p50 \d+ ms p95 \d+ ms \(5 samples\); order-intake p95 \d+ ms \(old stack pooled\)$"));
+            Assert.That(result.Observations[0], Does.Match(@"^files-api p50 \d+ ms p95 \d+ ms \(20 samples\); quote-page p50 \d+ ms p95 \d+ ms \(20 samples\); order-intake p95 \d+ ms \(old stack pooled\)$"));
             Assert.That(filesApi.Answered, Is.EqualTo(BaselineSampling.SamplesPerModule + 1), "the samples and one warm-up");
             Assert.That(reading.Refusal, Is.Null);
             Assert.That(reading.Baseline!.Modules.Single(m => m.Module == "order-intake").Derived, Does.Contain("pooled p95 of the old stack's health answers (files-api, quote-page)"));
@@ -58,7 +58,7 @@ public sealed class BaselineSamplingTests
         Assert.Multiple(() =>
         {
             Assert.That(result.Passed, Is.False);
-            Assert.That(result.Problems, Is.EqualTo(new[] { $"files-api at {filesApi.BaseAddress}health: sample 3 of 5 answered HTTP 503 ({{\"status\":\"error\"}}), expected HTTP 200" }));
+            Assert.That(result.Problems, Is.EqualTo(new[] { $"files-api at {filesApi.BaseAddress}health: sample 3 of {BaselineSampling.SamplesPerModule} answered HTTP 503 ({{\"status\":\"error\"}}), expected HTTP 200" }));
             Assert.That(File.Exists(SoakBaseline.PathIn(directory)), Is.False);
         });
     }

@@ -108,6 +108,16 @@ public sealed class SoakBaselineTests
         });
     }
 
+    [Test]
+    public void OneSlowAnswerAmongTheBaselinesSamplesDoesNotSetItsP95()
+    {
+        var answers = Enumerable.Repeat(130.0, BaselineSampling.SamplesPerModule - 1).Append(959.0).Select(TimeSpan.FromMilliseconds).ToList();
+
+        var figures = ModuleBaseline.Of("quote-page", answers, "measured");
+
+        Assert.That(figures.P95Ms, Is.EqualTo(130.0), $"the p95 of {answers.Count} answers with one slow one; the soak's latency limit is 3 x this + 50 ms");
+    }
+
     private static SoakBaseline Baseline() =>
         new("rehearsal host world abc", Host, Change, Taken, 1234, [Figures("files-api", 4.1, 7.2, "its old container's answers"), Figures("quote-page", 3, 5.5), Figures("order-intake", 3.5, 7.2, "pooled")]);
 

@@ -63,6 +63,8 @@ public sealed class SoakJudgementTests
             Assert.That(Judge(Samples(i => i < 5 ? Healthy() : Healthy() with { Container = Running with { Health = "unhealthy", FailingStreak = 30 } })).DecidedBy, Is.EqualTo(SoakJudgement.UnhealthyLimit));
             // Docker shows a paused container unhealthy at once, no probe failed: its answers judge it, not that flag.
             Assert.That(Judge(Samples(_ => Healthy() with { Container = Running with { State = "paused", Health = "unhealthy", FailingStreak = 0 } })).Outcome, Is.EqualTo(SoakOutcome.Pass));
+            // ... and keeps it after the unpause until a probe passes, with the streak of a probe that failed meanwhile.
+            Assert.That(Judge(Samples(_ => Healthy() with { Container = Running with { Health = "unhealthy", FailingStreak = 1, HealthRetries = 30 } })).Outcome, Is.EqualTo(SoakOutcome.Pass));
             Assert.That(Judge(Samples(i => i < 5 ? Healthy() : Healthy() with { Container = Running with { State = "exited", ExitCode = 1 } })).Detail, Does.Contain("state exited (exit code 1)"));
         });
     }
