@@ -49,6 +49,9 @@ public sealed class SettingsValidationTests
     [TestCase("OrderIntakePort", "70000", "is not a TCP port")]
     [TestCase("QuotePagePort", "", "missing or empty")]
     [TestCase("Host", "192.168.1.200", "is not a loopback address")]
+    [TestCase("TailscaleHost", "100.101.102.103", "is not a loopback address (an IP in 127.0.0.0/8), but Target is rehearsal")]
+    [TestCase("TailscaleHost", "127.0.0.1", "is the LAN address Host again")]
+    [TestCase("TailscaleHost", "docker host", "is not an IP address or a host name")]
     [TestCase("ExpectedTag", "bad tag", "is not a valid image tag")]
     [TestCase("ArtworkDigest", "xyz", "is not a sha256 digest prefix")]
     [TestCase("HttpTimeoutSeconds", "-1", "is not a number of seconds")]
@@ -66,6 +69,32 @@ public sealed class SettingsValidationTests
 
         act.Should().Throw<SettingsException>().Which.Problems.Should().ContainSingle()
             .Which.Should().StartWith(key + ":").And.Contain(reason);
+    }
+
+    [TestCase("127.0.0.2", "is a loopback address, but Target is production")]
+    [TestCase("192.168.1.200", "is the LAN address Host again")]
+    [TestCase("http://100.101.102.103", "is not an IP address or a host name")]
+    public void ProductionTailscaleHostIsAnotherRealAddress(string value, string reason)
+    {
+        var parameters = Production();
+        parameters["SshHostKeySha256"] = Fingerprint;
+        parameters["TailscaleHost"] = value;
+
+        var act = () => Read(parameters);
+
+        act.Should().Throw<SettingsException>().Which.Problems.Should().ContainSingle()
+            .Which.Should().StartWith("TailscaleHost:").And.Contain(reason);
+    }
+
+    [TestCase("100.101.102.103")]
+    [TestCase("docker-host.tail1234.ts.net")]
+    public void ProductionTakesATailscaleAddressOrName(string value)
+    {
+        var parameters = Production();
+        parameters["SshHostKeySha256"] = Fingerprint;
+        parameters["TailscaleHost"] = value;
+
+        Read(parameters).TailscaleHost.Should().Be(value);
     }
 
     [Test]

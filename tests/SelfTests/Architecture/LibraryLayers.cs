@@ -14,7 +14,7 @@ internal static class LibraryLayers
         ("tools and the module catalogue", ["Commands", "Database", "Engine", "Http", "Modules", "Operator"]),
         ("remote host", ["Remote"]),
         ("target", ["Targets"]),
-        ("checks and evidence", ["Checks", "Checks.OldSeed", "Checks.Readiness", "Checks.Rows", "Checks.Snapshot", "Checks.Soak", "Evidence", "Faults"]),
+        ("checks and evidence", ["Checks", "Checks.Access", "Checks.OldSeed", "Checks.Readiness", "Checks.Rows", "Checks.Snapshot", "Checks.Soak", "Evidence", "Faults"]),
         ("rehearsal worlds", ["Worlds"]),
         ("runbook steps' core", ["Runbooks.Steps"]),
         ("runbook steps", ["Runbooks.Cutover", "Runbooks.Gate", "Runbooks.Rollback"]),

@@ -29,6 +29,7 @@ public sealed class MalformedSettingsTests
         ["TestSessionTimeout"] = Required("30min", "is not a whole number of milliseconds"),
         ["Operator"] = Defaulted(s => s.Operator, "unknown operator"),
         ["Host"] = Required("abc", "is not a loopback address"),
+        ["TailscaleHost"] = Defaulted(s => s.TailscaleHost, string.Empty, "abc", "is not a loopback address"),
         ["FilesApiPort"] = Required("abc", "is not a TCP port"),
         ["OrderIntakePort"] = Required("abc", "is not a TCP port"),
         ["QuotePagePort"] = Required("abc", "is not a TCP port"),

@@ -57,6 +57,24 @@ public sealed class OperatorVariablesTests
         settings.Ssh.HostKeySha256.Should().NotBe(Key, "the rehearsal pins the key its own host world made");
     }
 
+    [Test]
+    public void ProductionTakesTheTailscaleAddressFromTheEnvironmentAndARehearsalKeepsItsStandIn()
+    {
+        var production = Production(new() { [OperatorVariables.HostKey] = Key, [OperatorVariables.TailscaleHost] = "100.101.102.103" });
+        var rehearsal = SettingsReader.Read(RunSettingsFile.ReadParameters(RunSettingsFile.InRepository("rehearsal.runsettings")), name => name == OperatorVariables.TailscaleHost ? "100.101.102.103" : null);
+
+        production.TailscaleHost.Should().Be("100.101.102.103");
+        rehearsal.TailscaleHost.Should().Be("127.0.0.2", "a production address left in the shell must not reach a rehearsal");
+    }
+
+    [Test]
+    public void ATailscaleAddressThatDiffersFromTheFilesIsRefusedNamingBoth()
+    {
+        var act = () => Production(new() { [OperatorVariables.HostKey] = Key, [OperatorVariables.TailscaleHost] = "100.101.102.103" }, ("TailscaleHost", "100.101.102.104"));
+
+        act.Should().Throw<SettingsException>().Which.Problems.Should().Contain(p => p.StartsWith("TailscaleHost:", StringComparison.Ordinal) && p.Contains(OperatorVariables.TailscaleHost, StringComparison.Ordinal));
+    }
+
     private static VerificationSettings Production(Dictionary<string, string> environment, params (string Key, string Value)[] overrides)
     {
         var parameters = RunSettingsFile.ReadParameters(RunSettingsFile.InRepository("production.runsettings"));

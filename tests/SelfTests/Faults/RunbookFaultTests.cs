@@ -105,7 +105,7 @@ public sealed partial class RunbookFaultTests
             Assert.That((await host.RunAsync(OldContainers)).Stdout, Is.EqualTo(before).And.Not.Empty, "the refused cutover changed the old stacks' containers");
         });
 
-    /// <summary>The faults that need a host cut over, on one cutover: a slow start, foreign digests, the old seed's (<see cref="OldSeedFaultsAsync"/>), the soak's (<see cref="SoakFaultsAsync"/>).</summary>
+    /// <summary>The faults that need a host cut over, on one cutover: a slow start, foreign digests, the old seed's (<see cref="OldSeedFaultsAsync"/>), the Access row's (<see cref="AccessFaultsAsync"/>), the soak's (<see cref="SoakFaultsAsync"/>).</summary>
     [Test]
     public async Task SlowCutoverAndForeignDigestsAfterASuccessfulCutover() =>
         await WithHost(async (target, host) =>
@@ -119,6 +119,7 @@ public sealed partial class RunbookFaultTests
             var migration = await DeploymentChecks.MetadataColumnAsync("Migration", host, Settings(), await Runbooks.Cutover.MigrationRecord.ReadAsync(host, Settings()));
             Detected("image digests differ from the recorded ones", ["Post-4"], [await DeploymentChecks.UnifiedContainersAsync("Post-4", host, Settings(), foreign, await MatrixRun.Current.ReleaseCommitAsync()), migration], "recorded digest");
             await OldSeedFaultsAsync(host, oldSeed);
+            await AccessFaultsAsync(target);
             await SoakFaultsAsync(target, host, baseline);
             await RollBack(Settings(), target, host);
         });

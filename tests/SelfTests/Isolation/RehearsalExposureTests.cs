@@ -8,9 +8,10 @@ using Mint.Verification.Worlds;
 namespace Mint.Verification.SelfTests.Isolation;
 
 /// <summary>
-/// The rehearsal publishes on 127.0.0.1 only: the host world's containers, the stand-in old stacks
-/// and the unified stack a rehearsed cutover deploys. Read from the engine itself (`docker ps`), so a
-/// publisher the compose tests do not know of is caught too. Leaves the world in its before state.
+/// The rehearsal publishes on loopback only: the host world's containers, the stand-in old stacks
+/// (127.0.0.1) and the unified stack a rehearsed cutover deploys (127.0.0.1 and the Tailscale
+/// stand-in, TailscaleHost 127.0.0.2). Read from the engine itself (`docker ps`), so a publisher the
+/// compose tests do not know of is caught too. Leaves the world in its before state.
 /// </summary>
 [TestFixture]
 [Category("SelfTest")]
@@ -43,6 +44,7 @@ public sealed class RehearsalExposureTests
                 Assert.That(before.Where(Exposed), Is.Empty, "before the cutover, published beyond loopback");
                 Assert.That(after.Where(Exposed), Is.Empty, "after the cutover, published beyond loopback");
                 Assert.That(after, Has.Some.Contains($"{Loopback}:{ModuleCatalogue.OrderIntake.Port(MatrixRun.Current.Settings)}->"), "the unified stack's order-intake is not among the publishers: the listing cannot be judged");
+                Assert.That(after, Has.Some.Contains($"{MatrixRun.Current.Settings.TailscaleHost}:{ModuleCatalogue.OrderIntake.Port(MatrixRun.Current.Settings)}->"), "the unified stack does not publish on the Tailscale stand-in (TailscaleHost): the Access row would fail");
             });
         }
         finally
@@ -63,6 +65,6 @@ public sealed class RehearsalExposureTests
             .SelectMany(fields => fields[3].Split(", ", StringSplitOptions.RemoveEmptyEntries).Where(binding => binding.Contains("->", StringComparison.Ordinal)).Select(binding => $"{fields[0]}: {binding}"))];
     }
 
-    /// <summary>A binding on any address but 127.0.0.1 ("0.0.0.0:3500->3500/tcp", "[::]:3500->3500/tcp").</summary>
-    private static bool Exposed(string publisher) => !publisher.Split(": ", 2)[1].StartsWith(Loopback + ":", StringComparison.Ordinal);
+    /// <summary>A binding on any address outside 127.0.0.0/8 ("0.0.0.0:3500->3500/tcp", "[::]:3500->3500/tcp").</summary>
+    private static bool Exposed(string publisher) => !publisher.Split(": ", 2)[1].StartsWith("127.", StringComparison.Ordinal);
 }

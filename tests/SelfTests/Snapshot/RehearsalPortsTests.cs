@@ -49,6 +49,27 @@ public sealed class RehearsalPortsTests
         });
     }
 
+    [Test]
+    public void TheReleasesComposeIsBoundTwiceWithTheTailscaleStandIn()
+    {
+        var bound = RehearsalPorts.Loopback(ChangePackCompose, alsoOn: "127.0.0.2");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(RehearsalPorts.Published(bound), Is.EqualTo(new[] { "127.0.0.1:3500:3500", "127.0.0.2:3500:3500", "127.0.0.1:3400:3400", "127.0.0.2:3400:3400", "127.0.0.1:3341:3341", "127.0.0.2:3341:3341" }));
+            Assert.That(RehearsalPorts.Loopback("services:\n  a:\n    ports:\n      - '127.0.0.1:3500:3500'\n", alsoOn: "127.0.0.2"), Does.Not.Contain("127.0.0.2"),
+                "an entry the compose itself binds to 127.0.0.1 answers on no other interface in production either");
+        });
+    }
+
+    [TestCase("192.168.1.200")]
+    [TestCase("localhost")]
+    [TestCase("127.0.0.1")]
+    public void TheSecondAddressIsAnotherLoopbackIpOnly(string alsoOn)
+    {
+        Assert.That(() => RehearsalPorts.Loopback(ChangePackCompose, alsoOn), Throws.ArgumentException.With.Message.Contains(alsoOn));
+    }
+
     [TestCase("      - \"3500\"", "      - \"127.0.0.1::3500\"")]
     [TestCase("      - 3500:3500/udp # metrics", "      - \"127.0.0.1:3500:3500/udp\"")]
     [TestCase("      - '127.0.0.1:3500:3500'", "      - '127.0.0.1:3500:3500'")]
@@ -85,7 +106,9 @@ public sealed class RehearsalPortsTests
             Assert.Multiple(() =>
             {
                 Assert.That(applied.Deploy.ReleaseSource, Is.EqualTo(copy), "the rehearsal does not deploy its copy");
-                Assert.That(RehearsalPorts.Published(File.ReadAllText(Path.Combine(copy, DeployLayout.ComposeFile))), Is.EqualTo(new[] { "127.0.0.1:3500:3500", "127.0.0.1:3400:3400", "127.0.0.1:3341:3341" }), "the copy publishes beyond loopback");
+                Assert.That(RehearsalPorts.Published(File.ReadAllText(Path.Combine(copy, DeployLayout.ComposeFile))),
+                    Is.EqualTo(new[] { "127.0.0.1:3500:3500", "127.0.0.2:3500:3500", "127.0.0.1:3400:3400", "127.0.0.2:3400:3400", "127.0.0.1:3341:3341", "127.0.0.2:3341:3341" }),
+                    "the copy publishes beyond loopback, or not on the Tailscale stand-in (TailscaleHost 127.0.0.2)");
                 Assert.That(File.ReadAllText(composeFile), Is.EqualTo(ChangePackCompose), "the release itself was edited");
                 Assert.That(production.Deploy.ReleaseSource, Is.EqualTo(release), "production's release was replaced");
                 Assert.That(Directory.Exists(Path.Combine(scratch, "never")), Is.False, "production's release was copied");

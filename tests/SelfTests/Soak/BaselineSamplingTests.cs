@@ -43,7 +43,8 @@ public sealed class BaselineSamplingTests
             Assert.That(filesApi.Answered, Is.EqualTo(BaselineSampling.SamplesPerModule + 1), "the samples and one warm-up");
             Assert.That(reading.Refusal, Is.Null);
             Assert.That(reading.Baseline!.Modules.Single(m => m.Module == "order-intake").Derived, Does.Contain("pooled p95 of the old stack's health answers (files-api, quote-page)"));
-            Assert.That(reading.P95Of("order-intake"), Is.EqualTo(reading.Baseline.Modules.Max(m => m.P95)), "the pooled p95 is the slowest module's at most");
+            // The 38th of 40 pooled answers lies between the modules' own p95s (the 19th of 20 each).
+            Assert.That(reading.P95Of("order-intake"), Is.InRange(reading.Baseline.Modules.Where(m => m.Module != "order-intake").Min(m => m.P95), reading.Baseline.Modules.Max(m => m.P95)), "the pooled p95 lies between the old containers' own");
         });
     }
 
