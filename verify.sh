@@ -400,12 +400,13 @@ case "$command" in
     # self-test's message and stack trace go into the log.
     # Two lanes side by side (a 2-core machine idles about half the time while the host world's
     # runbooks wait on containers): the host world's self-tests here; the tests on private module
-    # worlds (module contracts, Category=ModuleWorld) in the background. Neither touches the other's
+    # worlds (module contracts, Category=ModuleWorld) and those needing no world at all
+    # (Category=NoHostWorld: the report render, the production DryRun console) in the background. Neither touches the other's
     # containers (the module worlds carry their own names and label; see README, Performance).
     log "self-tests and contracts: their evidence and the fault catalogue go to $SELFTEST_RESULTS"
-    log "second lane, side by side: dotnet test Verification.sln --filter \"(Category=Contract|Category=ModuleWorld)&Category!=Unit\" (its console follows the first lane's)"
-    start_lane Verification.sln --no-build --filter "(Category=Contract|Category=ModuleWorld)&Category!=Unit" --logger "console;verbosity=minimal" "$@"
-    run_tests Verification.sln --no-build --filter "Category=SelfTest&Category!=ModuleWorld&Category!=Unit" --logger "console;verbosity=minimal" "$@" || status=1
+    log "second lane, side by side: dotnet test Verification.sln --filter \"(Category=Contract|Category=ModuleWorld|Category=NoHostWorld)&Category!=Unit\" (its console follows the first lane's)"
+    start_lane Verification.sln --no-build --filter "(Category=Contract|Category=ModuleWorld|Category=NoHostWorld)&Category!=Unit" --logger "console;verbosity=minimal" "$@"
+    run_tests Verification.sln --no-build --filter "Category=SelfTest&Category!=ModuleWorld&Category!=NoHostWorld&Category!=Unit" --logger "console;verbosity=minimal" "$@" || status=1
     finish_lane || status=1
     MINT_ALLURE_RESULTS="$RESULTS_DIR"
     print_fault_catalogue "$SELFTEST_RESULTS" || status=1

@@ -13,6 +13,8 @@ namespace Mint.Verification.SelfTests.BadInput;
 [TestFixture]
 [Category("SelfTest")]
 [Category("Unit")]
+// Beside the other waiting fixtures (the Unit tier idles otherwise: its tests wait out settle windows on loopback stubs); its own tests one at a time.
+[Parallelizable(ParallelScope.Self)]
 public sealed class DegradedHealthSettleTests
 {
     private const string Healthy = """{"status":"ok","db":"ok","minio":"ok"}""";

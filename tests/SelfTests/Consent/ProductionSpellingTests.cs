@@ -15,6 +15,8 @@ namespace Mint.Verification.SelfTests.Consent;
 [Category("SelfTest")]
 [Category("Unit")]
 [Description("Issue 17 items 3 and 5: production only on purpose, unknown variables")]
+// Beside the other waiting fixtures (the Unit tier idles otherwise: its tests wait on child processes); its own tests one at a time.
+[Parallelizable(ParallelScope.Self)]
 public sealed class ProductionSpellingTests
 {
     private const string RehearsalOnlyRefusal = "Target: production is refused because MINT_REHEARSAL_ONLY is set";

@@ -11,6 +11,8 @@ namespace Mint.Verification.SelfTests.Console;
 /// </summary>
 [TestFixture]
 [Category("SelfTest")]
+// Needs no host world: ./verify.sh test runs it in the second lane, beside the host world's tests.
+[Category("NoHostWorld")]
 public sealed class ProductionDryRunConsoleTests
 {
     [Test]

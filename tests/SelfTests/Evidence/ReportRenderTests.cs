@@ -11,6 +11,8 @@ namespace Mint.Verification.SelfTests.Evidence;
 /// </summary>
 [TestFixture]
 [Category("SelfTest")]
+// Needs no host world: ./verify.sh test runs it in the second lane, beside the host world's tests.
+[Category("NoHostWorld")]
 public sealed class ReportRenderTests
 {
     private static readonly string[] Rows = ["Pre-5", "Post-1", "Post-2", "Cutover-6"];

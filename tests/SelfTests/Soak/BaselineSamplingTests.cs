@@ -13,6 +13,8 @@ namespace Mint.Verification.SelfTests.Soak;
 [TestFixture]
 [Category("SelfTest")]
 [Category("Unit")]
+// Beside the other waiting fixtures (the Unit tier idles otherwise: its tests wait on loopback stubs, 100 ms apart); its own tests one at a time.
+[Parallelizable(ParallelScope.Self)]
 public sealed class BaselineSamplingTests
 {
     private const string Change = "LOOP-MINT-PROD-CUTOVER-EXECUTION-20260212";
