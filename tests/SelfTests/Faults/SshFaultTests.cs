@@ -75,6 +75,53 @@ public sealed class SshFaultTests
         });
     }
 
+    [Test]
+    public async Task ConnectionsDroppedBeforeTheSessionAreOpenedAgainForCommandsAndUploads()
+    {
+        var genuine = await GenuineTargetAsync();
+        // Connection 1 (the session) and 3 (the upload's SFTP connection) are dropped before the greeting.
+        await using var relay = new DroppingRelay(genuine.Port, 1, 3);
+
+        using var host = await SshDockerHost.ConnectAsync(genuine with { Port = relay.Port });
+        var file = $"/tmp/dropped-connect-{Guid.NewGuid():N}";
+        await host.UploadAsync(file, "uploaded through a dropping relay\n", 600);
+        var read = await host.RunAsync($"cat {file} && stat -c %a {file} && rm {file}");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(host.DroppedAttempts, Has.Count.EqualTo(1), string.Join("; ", host.DroppedAttempts));
+            Assert.That(read.Stdout, Is.EqualTo("uploaded through a dropping relay\n600\n"), read.Transcript());
+            Assert.That(relay.Accepted, Is.EqualTo(4), "session: dropped, kept; upload: dropped, kept");
+        });
+    }
+
+    [Test]
+    public async Task AnIdempotentCommandWhoseSessionWasLostRunsOnceMore()
+    {
+        var genuine = await GenuineTargetAsync();
+        await using var relay = new DroppingRelay(genuine.Port);
+        using var host = await SshDockerHost.ConnectAsync(genuine with { Port = relay.Port });
+        var marker = $"/tmp/idempotent-{Guid.NewGuid():N}";
+
+        var cut = Task.Delay(TimeSpan.FromMilliseconds(800)).ContinueWith(_ => relay.CutAll(), TaskScheduler.Default);
+        var once = await host.RunAsync($"sleep 3; echo ran >> {marker}");
+        await cut;
+        cut = Task.Delay(TimeSpan.FromMilliseconds(800)).ContinueWith(_ => relay.CutAll(), TaskScheduler.Default);
+        var again = await host.RunIdempotentAsync($"mkdir -p {marker}.d && sleep 3 && echo ran >> {marker}");
+        await cut;
+        var lines = await host.RunAsync($"cat {marker}; rm -rf {marker} {marker}.d");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(once.Succeeded, Is.False, once.Transcript());
+            Assert.That(once.SessionRegained, Is.True, once.Transcript());
+            Assert.That(once.Failure, Does.Contain("lost").And.Contain("reconnected"), once.Transcript());
+            Assert.That(again.Succeeded, Is.True, again.Transcript());
+            Assert.That(lines.Stdout, Does.Contain("ran"), lines.Transcript());
+            Assert.That(host.Reconnects, Is.EqualTo(2));
+        });
+    }
+
     private static async Task<SshTarget> GenuineTargetAsync()
     {
         var world = await MatrixRun.Current.HostWorldAsync();
