@@ -50,7 +50,9 @@ public sealed partial class DesignCardCommandTests
         }
     }
 
+    /// <summary>Refused at settings, before any connection: it needs no world, so it runs in `./verify.sh test`'s second lane, off the host world's critical path.</summary>
     [Test]
+    [Category("NoHostWorld")]
     public async Task ProductionRefusalFromTheRootIsTheStopBlockAndOneLinePerRow()
     {
         await IsolatedScript.RequireNetworkNamespaceAsync();
