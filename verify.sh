@@ -144,33 +144,51 @@ account() {
   return "$status"
 }
 
-# A second lane: one dotnet test in the background (its console to a file, shown whole when it
-# ends, so the two lanes' lines never interleave), for tests that need no host world while the
-# host world's tests run in the foreground. Its process is stopped if this script ends first.
-LANE_PID="" LANE_OUTPUT="" LANE_WHAT=""
+# A command in the background: its console to a file, shown whole when it ends (so its lines never
+# interleave with the foreground's), its exit status kept beside it. What runs in the background is
+# stopped when this script ends first (a failure, Ctrl-C).
+BACKGROUND_PIDS=() BACKGROUND_PID="" BACKGROUND_STATUS=""
 ROOTFS_PID=""
-# What runs in the background is stopped when this script ends first (a failure, Ctrl-C).
 stop_background() {
-  if [[ -n "$LANE_PID" ]]; then pkill -TERM -P "$LANE_PID" 2>/dev/null || true; fi
+  local pid
+  for pid in "${BACKGROUND_PIDS[@]}"; do pkill -TERM -P "$pid" 2>/dev/null || true; done
   if [[ -n "$ROOTFS_PID" ]]; then kill -TERM -- "-$ROOTFS_PID" 2>/dev/null || true; fi
 }
 trap stop_background EXIT
+# start_background OUTPUT COMMAND...: BACKGROUND_PID is the job's.
+start_background() {
+  local output="$1"
+  shift
+  ( status=0; "$@" >"$output" 2>&1 || status=$?; echo "$status" >"$output.status" ) &
+  BACKGROUND_PID=$!
+  BACKGROUND_PIDS+=("$BACKGROUND_PID")
+}
+# wait_background PID OUTPUT: BACKGROUND_STATUS is the command's exit status (1 if it left none).
+wait_background() {
+  local pid running=()
+  wait "$1" || true
+  # An ended job's pid may be reused: the EXIT trap must not signal its namesake's children.
+  for pid in "${BACKGROUND_PIDS[@]}"; do [[ "$pid" == "$1" ]] || running+=("$pid"); done
+  BACKGROUND_PIDS=("${running[@]}")
+  BACKGROUND_STATUS="$(cat "$2.status" 2>/dev/null || echo 1)"
+  rm -f "$2.status"
+}
+
+# A second lane: one dotnet test in the background, for tests that need no host world while the
+# host world's tests run in the foreground.
+LANE_PID="" LANE_OUTPUT="" LANE_WHAT=""
 start_lane() {
   LANE_OUTPUT="$(mktemp)" LANE_WHAT="$*"
-  ( status=0; "${TEST_RUNNER[@]}" test "$@" >"$LANE_OUTPUT" 2>&1 || status=$?; echo "$status" >"$LANE_OUTPUT.status" ) &
-  LANE_PID=$!
+  start_background "$LANE_OUTPUT" "${TEST_RUNNER[@]}" test "$@"
+  LANE_PID="$BACKGROUND_PID"
 }
 
 # Waits for the lane, shows its console and adds its counts; returns its status.
 finish_lane() {
-  local status
-  wait "$LANE_PID" || true
-  LANE_PID=""
-  status="$(cat "$LANE_OUTPUT.status" 2>/dev/null || echo 1)"
-  rm -f "$LANE_OUTPUT.status"
+  wait_background "$LANE_PID" "$LANE_OUTPUT"
   log "second lane (ran side by side with the one above): dotnet test $LANE_WHAT"
   cat "$LANE_OUTPUT"
-  account "$LANE_OUTPUT" "$status" "$LANE_WHAT"
+  account "$LANE_OUTPUT" "$BACKGROUND_STATUS" "$LANE_WHAT"
 }
 
 # The fault table the self-tests recorded: fault -> expected rows -> detected -> message.
@@ -414,8 +432,8 @@ case "$command" in
     # The drill's bundle reads only the drill's night, and the twins below touch no night of this
     # run: it is made beside them (about 20 s of a 2-core machine), its console shown after them.
     bundle_output="$(mktemp)"
-    ( bundle_status=0; bundle >"$bundle_output" 2>&1 || bundle_status=$?; echo "$bundle_status" >"$bundle_output.status" ) &
-    bundle_pid=$!
+    start_background "$bundle_output" bundle
+    bundle_pid="$BACKGROUND_PID"
     # The twin: edited host snapshots built as twins, each refused at the readiness gate (2 min).
     # Its table joins the fault catalogue in the self-tests' night: each divergence is a fault the
     # readiness gate must catch on a twin.
@@ -423,11 +441,11 @@ case "$command" in
     mkdir -p "$SELFTEST_RESULTS"
     printf '\n## Twin divergences (fixtures/twin/divergences.sh)\n\n' >>"$SELFTEST_RESULTS/fault-catalogue.md"
     bash fixtures/twin/divergences.sh --no-build | tee -a "$SELFTEST_RESULTS/fault-catalogue.md" || { status=1; printf '  twin divergences: see the table above\n' >>"$FAILED_ROWS"; }
-    wait "$bundle_pid" || true
+    wait_background "$bundle_pid" "$bundle_output"
     log "the drill's bundle (made beside the twin divergences):"
     cat "$bundle_output"
-    [[ "$(cat "$bundle_output.status" 2>/dev/null || echo 1)" == 0 ]] || { status=1; printf '  bundle: no report.html (its reason is the [evidence] line above)\n' >>"$FAILED_ROWS"; }
-    rm -f "$bundle_output" "$bundle_output.status"
+    rm -f "$bundle_output"
+    [[ "$BACKGROUND_STATUS" == 0 ]] || { status=1; printf '  bundle: no report.html (its reason is the [evidence] line above)\n' >>"$FAILED_ROWS"; }
     slowest "$SELFTEST_RESULTS" "$RESULTS_DIR"
     closing_line
     exit "$status"
