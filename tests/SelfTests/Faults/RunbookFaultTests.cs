@@ -104,6 +104,8 @@ public sealed partial class RunbookFaultTests
             var baseline = await SoakBaselineBeforeTheCutoverAsync(target);
             var run = await Cutover(Settings() with { DowntimeWindow = TimeSpan.FromMilliseconds(500) }, target, host);
             Detected("start slower than the downtime window (window lowered to 0.5 s)", ["Downtime"], [.. Steps(run), run.Downtime!], "DowntimeWindowSeconds");
+            // Issue 17 item 9, after the cutover (RehearsalExposureTests checks before it): on this cutover, not one of its own.
+            await Isolation.RehearsalPublishers.AssertLoopbackOnlyAfterTheCutoverAsync(host);
 
             var foreign = new Dictionary<string, string> { ["artwork"] = "0123456789ab", ["order-intake"] = "0123456789ab", ["quote-page"] = "0123456789ab" };
             var migration = await DeploymentChecks.MetadataColumnAsync("Migration", host, Settings(), await Runbooks.Cutover.MigrationRecord.ReadAsync(host, Settings()));
