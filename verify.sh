@@ -148,11 +148,15 @@ account() {
 # interleave with the foreground's), its exit status kept beside it. What runs in the background is
 # stopped when this script ends first (a failure, Ctrl-C).
 BACKGROUND_PIDS=() BACKGROUND_PID="" BACKGROUND_STATUS=""
-ROOTFS_PID=""
+# Process groups started with setsid (the rootfs prefetch, prepare beside the Unit tier): stopped
+# whole, whatever they started (debootstrap, docker build, apt-get).
+ROOTFS_PID="" PREPARE_PID=""
 stop_background() {
   local pid
   for pid in "${BACKGROUND_PIDS[@]}"; do pkill -TERM -P "$pid" 2>/dev/null || true; done
-  if [[ -n "$ROOTFS_PID" ]]; then kill -TERM -- "-$ROOTFS_PID" 2>/dev/null || true; fi
+  for pid in "$ROOTFS_PID" "$PREPARE_PID"; do
+    if [[ -n "$pid" ]]; then kill -TERM -- "-$pid" 2>/dev/null || true; fi
+  done
 }
 trap stop_background EXIT
 # start_background OUTPUT COMMAND...: BACKGROUND_PID is the job's.
@@ -384,21 +388,31 @@ case "$command" in
     # The Unit tier opens this night (night.json); the self-tests and contracts join it later.
     SELFTEST_RESULTS="$ROOT/evidence/nights/selftests-verify-$(date -u +%Y%m%dT%H%M%SZ)"
     MINT_ALLURE_RESULTS="$SELFTEST_RESULTS"
-    # The engine-free tier first, before prepare (the engine install and the image builds take
-    # minutes on a fresh machine): a logic error fails here in about a minute. No engine is reachable
-    # (DOCKER_HOST names a socket that does not exist), no host world's state is read (an empty
-    # XDG_STATE_HOME) and, where the kernel allows it, no network but loopback (unshare -n): a test
-    # tagged Unit that needs any of them fails here instead of passing by luck.
+    # The engine-free tier right after the build: a logic error fails here in about a minute.
+    # prepare (the engine, the images, the report's tools: 1.5-2 min on a fresh machine) runs beside
+    # it, in a process group of its own, its console shown when the tier has passed; a failing tier
+    # stops it. The tier reaches no engine all the same: DOCKER_HOST names a socket that does not
+    # exist, no host world's state is read (an empty XDG_STATE_HOME) and, where the kernel allows it,
+    # it runs with no network but loopback (unshare -n) and with /run, where the engine's and
+    # containerd's sockets live, replaced by an empty folder (unshare -m): a test tagged Unit that
+    # needs any of them fails here instead of passing by luck.
+    prepare_output="$(mktemp)"
+    log "prepare: ./verify.sh prepare, beside the Unit tier (the engine, the images, the report's tools; its console follows the tier's)"
+    setsid "$ROOT/verify.sh" prepare >"$prepare_output" 2>&1 &
+    PREPARE_PID=$!
     unit_state="$(mktemp -d)"
-    if unshare -n sh -c 'ip link set lo up' 2>/dev/null; then
+    if unshare -n -m sh -c 'mount -t tmpfs -o size=1m,mode=755 mint-unit-run /run && ip link set lo up' 2>/dev/null; then
+      unit_isolation=(unshare -n -m sh -c 'mount -t tmpfs -o size=1m,mode=755 mint-unit-run /run && ip link set lo up && exec "$0" "$@"')
+      unit_network="only loopback (unshare -n), /run empty (unshare -m)"
+    elif unshare -n sh -c 'ip link set lo up' 2>/dev/null; then
       unit_isolation=(unshare -n sh -c 'ip link set lo up && exec "$0" "$@"')
-      unit_network="only loopback (unshare -n)"
+      unit_network="only loopback (unshare -n); /run not hidden (a mount namespace is not permitted)"
     else
       unit_isolation=(env)
       unit_network="this machine's"
       log "unit tier: unshare -n with loopback is not permitted here (needs root or user namespaces, and ip); it runs with this machine's network"
     fi
-    log "unit tier: dotnet test Verification.sln --no-build --filter Category=Unit (no engine; network: $unit_network; evidence to $SELFTEST_RESULTS)"
+    log "unit tier: dotnet test Verification.sln --no-build --filter Category=Unit (no engine reachable; network: $unit_network; evidence to $SELFTEST_RESULTS)"
     unit_status=0
     TEST_RUNNER=(env DOCKER_HOST=unix:///nonexistent/docker.sock TESTCONTAINERS_HOST_OVERRIDE= XDG_STATE_HOME="$unit_state" "${unit_isolation[@]}" dotnet)
     run_tests Verification.sln --no-build --filter "Category=Unit" --logger "console;verbosity=minimal" "$@" || unit_status=1
@@ -406,11 +420,23 @@ case "$command" in
     rm -rf "$unit_state"
     if [[ $unit_status -ne 0 ]]; then
       stop_background
-      log "unit tier failed: fix it first; the engine, the images, the self-tests and the drill were not started"
+      log "unit tier failed: fix it first; prepare (started beside it) was stopped, the self-tests and the drill were not started"
       closing_line
       exit 1
     fi
-    prepare
+    prepare_status=0
+    wait "$PREPARE_PID" || prepare_status=$?
+    PREPARE_PID=""
+    log "prepare (ran beside the Unit tier):"
+    cat "$prepare_output" >&2
+    rm -f "$prepare_output"
+    if [[ $prepare_status -ne 0 ]]; then
+      log "prepare failed (exit $prepare_status; its reason is above): the self-tests and the drill were not started"
+      closing_line
+      exit 1
+    fi
+    # prepare ran in its own process: this shell learns the engine's API version itself.
+    pin_engine_api
     down
     rm -rf "$RESULTS_DIR"
     # Self-tests and module contracts (they may run side by side), then the drill; the Unit tier ran

@@ -1,14 +1,15 @@
+using Mint.Verification.Commands;
 using Mint.Verification.Settings;
 
 namespace Mint.Verification.SelfTests.Isolation;
 
 /// <summary>
-/// `./verify.sh test` runs the engine-free tier (Category=Unit) right after its build, before
-/// prepare installs an engine or builds an image, with no engine reachable; a failing Unit tier
-/// ends the run there with its counts in the closing line. Proven with dotnet replaced by a stand-in
-/// whose Unit run fails, docker and the installers by recorders, under unshare -n
-/// (<see cref="IsolatedScript"/>): no engine is needed and nothing is installed. Only the Debian
-/// bases' debootstrap may have started meanwhile (the background prefetch, into a scratch cache).
+/// `./verify.sh test` runs the engine-free tier (Category=Unit) right after its build, with no engine
+/// reachable (DOCKER_HOST names no socket, and /run, where the engine's socket lives, is an empty
+/// folder for it); prepare (engine, images) runs beside it and a failing Unit tier stops it and ends
+/// the run there with its counts in the closing line. Proven with dotnet replaced by a stand-in whose
+/// Unit run fails, docker and the installers by recorders, under unshare -n (<see cref="IsolatedScript"/>):
+/// nothing the run started (prepare, the Debian bases' prefetch) outlives it.
 /// </summary>
 [TestFixture]
 [Category("SelfTest")]
@@ -22,7 +23,7 @@ public sealed class UnitTierFirstTests
     public Task NetworkNamespaceIsAvailable() => IsolatedScript.RequireNetworkNamespaceAsync();
 
     [Test]
-    public async Task AFailingUnitTierStopsTheRunBeforeAnyEngineWork()
+    public async Task AFailingUnitTierStopsTheRunAndThePrepareBesideIt()
     {
         using var home = new ScratchHome();
         using var tools = new ToolRecorder();
@@ -30,6 +31,10 @@ public sealed class UnitTierFirstTests
         var standIn = Directory.CreateDirectory(Path.Combine(home.Folder, "bin")).FullName;
         var dotnet = Path.Combine(standIn, "dotnet");
         var prefetching = Path.Combine(home.Folder, "debootstrap-started");
+        // A file in /run that the tier must not see: /run is replaced for it (where the engine's socket lives).
+        var runMarker = $"/run/mint-unit-tier-{Guid.NewGuid():N}";
+        var runSeen = Path.Combine(home.Folder, "run-marker-seen");
+        var hidesRun = Environment.UserName == "root" && TryCreate(runMarker);
         // The prefetch's debootstrap (it needs root) starts and keeps running, as a slow mirror would:
         // the run must stop it when the tier fails.
         var debootstrap = Path.Combine(standIn, "debootstrap");
@@ -46,7 +51,7 @@ public sealed class UnitTierFirstTests
             printf '%s | DOCKER_HOST=%s\n' "dotnet $*" "$DOCKER_HOST" >>'{{dotnetCalls}}'
             case "$1" in
               build) i=0; while [ "$(id -u)" = 0 ] && [ ! -e '{{prefetching}}' ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i+1)); done; exit 0 ;;
-              test) echo 'Failed!  - Failed:     1, Passed:     2, Skipped:     0, Total:     3, Duration: 1 s - SelfTests.dll (net10.0)'; exit 1 ;;
+              test) [ -e '{{runMarker}}' ] && touch '{{runSeen}}'; echo 'Failed!  - Failed:     1, Passed:     2, Skipped:     0, Total:     3, Duration: 1 s - SelfTests.dll (net10.0)'; exit 1 ;;
             esac
             exit 1
             """.Replace("\r", string.Empty, StringComparison.Ordinal));
@@ -64,7 +69,15 @@ public sealed class UnitTierFirstTests
             ["PATH"] = $"{standIn}:{tools.SearchPath}",
         };
 
-        var run = await IsolatedScript.RunCommandAsync("./verify.sh test", environment);
+        CommandResult run;
+        try
+        {
+            run = await IsolatedScript.RunCommandAsync("./verify.sh test", environment);
+        }
+        finally
+        {
+            File.Delete(runMarker);
+        }
 
         var outliving = await ProcessesOfAsync(home.Folder);
         var calls = File.Exists(dotnetCalls) ? (await File.ReadAllTextAsync(dotnetCalls)).Split('\n', StringSplitOptions.RemoveEmptyEntries) : [];
@@ -75,8 +88,12 @@ public sealed class UnitTierFirstTests
             Assert.That(calls.ElementAtOrDefault(0), Does.StartWith("dotnet build Verification.sln"), "the build comes first");
             Assert.That(calls.ElementAtOrDefault(1), Does.StartWith("dotnet test Verification.sln --no-build --filter Category=Unit ").And.EndWith($"DOCKER_HOST={NoEngine}"),
                 "then the Unit tier, with no engine reachable");
-            Assert.That(tools.Calls.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(call => !call.StartsWith("debootstrap ", StringComparison.Ordinal)), Is.Empty,
-                "docker, dockerd and apt-get must not be called when the Unit tier failed (only the prefetch's debootstrap may have started)");
+            if (hidesRun)
+            {
+                Assert.That(File.Exists(runSeen), Is.False, $"the Unit tier saw {runMarker}: /run (the engine's socket) is not hidden from it: {run.Transcript()}");
+            }
+
+            Assert.That(run.Stderr, Does.Contain("prepare (started beside it) was stopped"), $"the log says prepare was stopped: {run.Transcript()}");
             Assert.That(run.Stdout, Does.Contain("2 passed, 1 failed, 0 skipped"), $"the Unit tier's counts are in the closing line: {run.Transcript()}");
             Assert.That(run.Stderr, Does.Contain("unit tier failed"), $"the log says why the run stopped: {run.Transcript()}");
             if (Environment.UserName == "root")
@@ -86,6 +103,19 @@ public sealed class UnitTierFirstTests
 
             Assert.That(outliving, Is.Empty, "nothing the run started (the prefetch's build-images.sh and its debootstrap) outlives it");
         });
+    }
+
+    private static bool TryCreate(string path)
+    {
+        try
+        {
+            File.WriteAllText(path, "the Unit tier must not see this file");
+            return true;
+        }
+        catch (Exception refused) when (refused is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 
     /// <summary>The processes whose environment names <paramref name="home"/> (this run's scratch HOME), asked every 0.2 s for up to 10 s until none is left.</summary>
