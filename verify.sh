@@ -401,8 +401,10 @@ case "$command" in
     setsid "$ROOT/verify.sh" prepare >"$prepare_output" 2>&1 &
     PREPARE_PID=$!
     unit_state="$(mktemp -d)"
-    if unshare -n -m sh -c 'mount -t tmpfs -o size=1m,mode=755 mint-unit-run /run && ip link set lo up' 2>/dev/null; then
-      unit_isolation=(unshare -n -m sh -c 'mount -t tmpfs -o size=1m,mode=755 mint-unit-run /run && ip link set lo up && exec "$0" "$@"')
+    # The probe and the tier use the same setup, so the probe proves what the tier will get.
+    hide_run='mount -t tmpfs -o size=1m,mode=755 mint-unit-run /run && ip link set lo up'
+    if unshare -n -m sh -c "$hide_run" 2>/dev/null; then
+      unit_isolation=(unshare -n -m sh -c "$hide_run"' && exec "$0" "$@"')
       unit_network="only loopback (unshare -n), /run empty (unshare -m)"
     elif unshare -n sh -c 'ip link set lo up' 2>/dev/null; then
       unit_isolation=(unshare -n sh -c 'ip link set lo up && exec "$0" "$@"')
