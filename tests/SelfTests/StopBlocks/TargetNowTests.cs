@@ -109,7 +109,8 @@ public sealed class TargetNowTests
     [Test]
     public void TheHostReadTellsOldUnifiedAndAbsentApart()
     {
-        var mixed = HostModules.Parse("files-api|running|unhealthy|/home/u/mint-modules-prod\norder-intake|absent||\nquote-page|exited|healthy|/home/u/quote-page\n", cutoverBegun: null);
+        var mixed = HostModules.Parse("/files-api|running|unhealthy|/home/u/mint-modules-prod\n\nError: No such container: order-intake\n/quote-page|exited|healthy|/home/u/quote-page\n", cutoverBegun: null);
+        var noEngine = HostModules.FromOutput("\nCannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?\n", cutoverBegun: null, "docker-host@10.0.0.9");
 
         Assert.Multiple(() =>
         {
@@ -118,6 +119,8 @@ public sealed class TargetNowTests
             Assert.That(mixed.Describe(), Is.EqualTo("DOWN: files-api and quote-page not serving (files-api unified (~/mint-modules-prod) running unhealthy, order-intake absent, quote-page old (~/quote-page) exited)"));
             Assert.That(HostModules.Parse(string.Empty, null).Modules.Select(m => m.Status), Is.All.EqualTo("unknown"), "no answer is not 'absent'");
             Assert.That(HostModules.NotRead("ssh lost").Describe(), Is.EqualTo("not read (ssh lost)"));
+            Assert.That(noEngine.Describe(), Is.EqualTo("not read (`docker container inspect` on docker-host@10.0.0.9 told of no module container: Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?)"), "an engine that does not answer is not a host where nothing runs");
+            Assert.That(HostModules.FromOutput("Error response from daemon: No such container: files-api\nError response from daemon: No such container: order-intake\nError response from daemon: No such container: quote-page\n", null, "h").Describe(), Does.StartWith("DOWN: files-api and quote-page not serving (files-api absent"), "three missing containers are read as absent");
         });
     }
 
