@@ -97,8 +97,34 @@ bundle() {
 
 # Where the run's time went (README's performance section is made from this table); never fails the run.
 slowest() {
-  log "the 20 slowest tests and fixtures of this run (seconds):"
-  dotnet run --project fixtures/Verification.Evidence -- slowest "$@" || log "no timing table (see above)"
+  local cpu=()
+  stop_cpu_sampler
+  [[ -n "$CPU_SAMPLES" ]] && cpu=(--cpu "$CPU_SAMPLES")
+  log "the 20 slowest tests and fixtures of this run (seconds)${CPU_SAMPLES:+, then where the CPU of the machine went}:"
+  dotnet run --project fixtures/Verification.Evidence -- slowest "${cpu[@]}" "$@" || log "no timing table (see above)"
+  [[ -z "$CPU_SAMPLES" ]] || rm -f "$CPU_SAMPLES"
+}
+
+# The machine's CPU while `test` runs, for the second table of slowest (where the CPU went, by
+# fixture): on 2 cores the suite is bound by CPU, and a wall clock alone cannot say which proofs
+# cost it. "# cores N", then every 5 s the epoch and /proc/stat's "cpu" counters; a sample costs
+# a date and an awk. Stopped by stop_background, after one last sample by stop_cpu_sampler.
+CPU_SAMPLES="" CPU_SAMPLER_PID=""
+cpu_sample() { printf '%s %s\n' "$(date +%s.%N)" "$(awk 'NR == 1 { $1 = ""; print; exit }' /proc/stat)"; }
+start_cpu_sampler() {
+  [[ -r /proc/stat ]] || return 0
+  CPU_SAMPLES="$(mktemp)"
+  printf '# cores %s\n' "$(nproc)" >"$CPU_SAMPLES"
+  # A process group of its own, so its sleep is stopped with it.
+  setsid bash -c "$(declare -f cpu_sample); while cpu_sample; do sleep 5; done" >>"$CPU_SAMPLES" 2>/dev/null &
+  CPU_SAMPLER_PID=$!
+}
+stop_cpu_sampler() {
+  [[ -n "$CPU_SAMPLER_PID" ]] || return 0
+  kill -TERM -- "-$CPU_SAMPLER_PID" 2>/dev/null || true
+  wait "$CPU_SAMPLER_PID" 2>/dev/null || true
+  CPU_SAMPLER_PID=""
+  cpu_sample >>"$CPU_SAMPLES"
 }
 
 # Runs dotnet test once (arguments: what to test, then options), shows its output, and adds its
@@ -153,6 +179,7 @@ BACKGROUND_PIDS=() BACKGROUND_PID="" BACKGROUND_STATUS=""
 ROOTFS_PID="" PREPARE_PID=""
 stop_background() {
   local pid
+  if [[ -n "$CPU_SAMPLER_PID" ]]; then kill -TERM -- "-$CPU_SAMPLER_PID" 2>/dev/null || true; fi
   for pid in "${BACKGROUND_PIDS[@]}"; do pkill -TERM -P "$pid" 2>/dev/null || true; done
   for pid in "$ROOTFS_PID" "$PREPARE_PID"; do
     if [[ -n "$pid" ]]; then kill -TERM -- "-$pid" 2>/dev/null || true; fi
@@ -370,6 +397,7 @@ case "$command" in
     # evidence is found by a plain search (run_tests and the bundle tool both look).
     export MINT_PLANTED_SECRET="${MINT_PLANTED_SECRET:-planted$(od -An -N6 -tx1 /dev/urandom | tr -d ' \n')}"
     status=0
+    start_cpu_sampler
     # Built first, then tested with --no-build: `dotnet test` on the solution builds and tests the
     # projects side by side, and the self-tests that run README's Runbooks command in a child process
     # would otherwise start while Runbooks.dll is still being written ("argument ... is invalid").
