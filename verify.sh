@@ -119,6 +119,13 @@ start_cpu_sampler() {
   setsid bash -c "$(declare -f cpu_sample); while cpu_sample; do sleep 5; done" >>"$CPU_SAMPLES" 2>/dev/null &
   CPU_SAMPLER_PID=$!
 }
+# cpu_phase NAME: from now on, the CPU no test is running for is NAME's (slowest's last lines).
+# A sample right after it, so no interval spans two phases.
+cpu_phase() {
+  [[ -n "$CPU_SAMPLES" ]] || return 0
+  printf '# phase %s %s\n' "$(date +%s.%N)" "$1" >>"$CPU_SAMPLES"
+  cpu_sample >>"$CPU_SAMPLES"
+}
 stop_cpu_sampler() {
   [[ -n "$CPU_SAMPLER_PID" ]] || return 0
   kill -TERM -- "-$CPU_SAMPLER_PID" 2>/dev/null || true
@@ -409,6 +416,7 @@ case "$command" in
       setsid bash fixtures/images/build-images.sh --rootfs-only >/dev/null 2>&1 &
       ROOTFS_PID=$!
     fi
+    cpu_phase "the build (the Debian root filesystems beside it on a fresh machine)"
     log "build: dotnet build Verification.sln -v q"
     dotnet build Verification.sln -v q -nologo || { closing_line; exit 1; }
     # The self-tests' evidence goes into a night of its own: the rehearsal's report is the drill's
@@ -425,6 +433,7 @@ case "$command" in
     # containerd's sockets live, replaced by an empty folder (unshare -m): a test tagged Unit that
     # needs any of them fails here instead of passing by luck.
     prepare_output="$(mktemp)"
+    cpu_phase "prepare (engine, images, the report's tools) beside the Unit tier; its CPU is shared with the Unit tests running then"
     log "prepare: ./verify.sh prepare, beside the Unit tier (the engine, the images, the report's tools; its console follows the tier's)"
     setsid "$ROOT/verify.sh" prepare >"$prepare_output" 2>&1 &
     PREPARE_PID=$!
@@ -477,6 +486,7 @@ case "$command" in
     # worlds (module contracts, Category=ModuleWorld) and those needing no world at all
     # (Category=NoHostWorld: the report render, the production DryRun console, the design card's refusal) in the background. Neither touches the other's
     # containers (the module worlds carry their own names and label; see README, Performance).
+    cpu_phase "the two lanes: worlds' start-up, fixtures' set-up and tear-down"
     log "self-tests and contracts: their evidence and the fault catalogue go to $SELFTEST_RESULTS"
     log "second lane, side by side: dotnet test Verification.sln --filter \"(Category=Contract|Category=ModuleWorld|Category=NoHostWorld)&Category!=Unit\" (its console follows the first lane's)"
     start_lane Verification.sln --no-build --filter "(Category=Contract|Category=ModuleWorld|Category=NoHostWorld)&Category!=Unit" --logger "console;verbosity=minimal" "$@"
@@ -484,6 +494,7 @@ case "$command" in
     finish_lane || status=1
     MINT_ALLURE_RESULTS="$RESULTS_DIR"
     print_fault_catalogue "$SELFTEST_RESULTS" || status=1
+    cpu_phase "the drill: each stage's build check and test host start"
     drill "$@" || status=1
     # The drill's bundle reads only the drill's night, and the twins below touch no night of this
     # run: it is made beside them (about 20 s of a 2-core machine), its console shown after them.
@@ -493,6 +504,7 @@ case "$command" in
     # The twin: edited host snapshots built as twins, each refused at the readiness gate (2 min).
     # Its table joins the fault catalogue in the self-tests' night: each divergence is a fault the
     # readiness gate must catch on a twin.
+    cpu_phase "the twin divergences (six twins built, each refused at the gate) and the drill's bundle"
     log "twin divergences: bash fixtures/twin/divergences.sh --no-build (table appended to $SELFTEST_RESULTS/fault-catalogue.md; the drill's bundle is made beside it)"
     mkdir -p "$SELFTEST_RESULTS"
     printf '\n## Twin divergences (fixtures/twin/divergences.sh)\n\n' >>"$SELFTEST_RESULTS/fault-catalogue.md"

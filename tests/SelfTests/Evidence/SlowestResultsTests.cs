@@ -63,7 +63,9 @@ public sealed class SlowestResultsTests
             Write(results, "Mint.Verification.Contracts.SideLane.Only", 0, 5);
             Write(results, "Mint.Verification.SelfTests.Faults.GateFixture.Refused", 10, 16);
             // 2 cores; 0-10 s half busy (10 core-s; two tests side by side, 10 s and 5 s of it), 10-20 s all busy (20 core-s; one test for 6 s of it).
-            File.WriteAllLines(samples, ["# cores 2", Sample(0, busy: 0, all: 0), Sample(10, busy: 1000, all: 2000), Sample(20, busy: 3000, all: 4000)]);
+            // verify.sh's phases: the CPU no test ran for in 10-20 s is the lanes' (the build's had none).
+            // The phase's own sample (at 10 s) reaches the file after the sampler's next one: read in time order.
+            File.WriteAllLines(samples, ["# cores 2", Phase(0, "the build"), Sample(0, busy: 0, all: 0), Phase(10, "the two lanes"), Sample(20, busy: 3000, all: 4000), Sample(10, busy: 1000, all: 2000)]);
 
             var table = CpuAttribution.Table([.. ResultSet.Read(results).Results], CpuSamples.Read(samples), 5).Split('\n');
 
@@ -73,8 +75,12 @@ public sealed class SlowestResultsTests
                 "| 12 | 40 % | SelfTests.Faults.GateFixture |",
                 "| 7 | 22 % | SelfTests.Faults.KillFixture |",
                 "| 3 | 11 % | Contracts.SideLane |",
-                "| 8 | 27 % | (outside any test: build, images, worlds' set-up, twins, bundle) |",
-            }), "tests side by side share an interval's CPU; the part of an interval no test ran is outside any test");
+                "| 8 | 27 % | (outside any test: the two lanes) |",
+            }), "tests side by side share an interval's CPU; the part of an interval no test ran is its phase's");
+
+            File.WriteAllLines(samples, ["# cores 2", Sample(0, busy: 0, all: 0), Sample(10, busy: 1000, all: 2000), Sample(20, busy: 3000, all: 4000)]);
+            var withoutPhases = CpuAttribution.Table([.. ResultSet.Read(results).Results], CpuSamples.Read(samples), 5).Split('\n');
+            Assert.That(BodyRows(withoutPhases)[^1], Is.EqualTo("| 8 | 27 % | (outside any test: build, images, worlds' set-up, twins, bundle) |"), "without phase lines, one line for all");
         }
         finally
         {
@@ -100,6 +106,10 @@ public sealed class SlowestResultsTests
             File.Delete(samples);
         }
     }
+
+    /// <summary>verify.sh's phase line (cpu_phase).</summary>
+    private static string Phase(int second, string name) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"# phase {Start.AddSeconds(second).ToUnixTimeMilliseconds() / 1000.0:F3} {name}");
 
     /// <summary>A Markdown table's rows after its header row.</summary>
     private static string[] BodyRows(string[] lines) => [.. lines.Where(line => line.StartsWith("| ", StringComparison.Ordinal)).Skip(1)];
